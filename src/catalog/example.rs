@@ -1,0 +1,10 @@
+//! The example draft the app opens with (seed 002, อบต.เขาสมอคอน), so a newcomer sees a
+//! full report at once. The same file is a test fixture (`tests/drafts/`).
+
+use crate::model::{load_draft, Draft};
+
+pub const EXAMPLE_DRAFT_JSON: &str = include_str!("../../tests/drafts/seed-002.json");
+
+pub fn example_draft() -> Draft {
+    load_draft(EXAMPLE_DRAFT_JSON).expect("the bundled example draft is valid")
+}

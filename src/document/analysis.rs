@@ -1,0 +1,165 @@
+//! ผลการประเมิน ITA: overall result, the ten indicators (one or two years), the weak ones
+//! marked, a bar chart, and the officer's analysis.
+
+use super::style::{body, heading, numbered, regular, subheading, BODY, HEADING, INDENT};
+use crate::catalog::{wording, INDICATORS};
+use crate::model::Draft;
+use crate::thai::Digits;
+use crate::typeset::{
+    Align, Bar, BarChart, Block, Cell, Numbering, PageSpec, Paragraph, Rgb, Row, Section, Table, TextStyle, CM,
+};
+
+const WEAK_FILL: Rgb = Rgb(0xfb, 0xe4, 0xe1);
+const HEADER_FILL: Rgb = Rgb(0xe8, 0xee, 0xf5);
+
+/// A score as printed: two decimals, in the draft's digits.
+pub fn score_text(v: Option<f32>, digits: Digits) -> String {
+    v.map(|v| digits.apply(&format!("{v:.2}"))).unwrap_or_else(|| "-".into())
+}
+
+fn cell(text: &str, style: TextStyle, align: Align) -> Cell {
+    Cell::new(vec![Paragraph::text(text, style).align(align).leading(1.3)]).middle()
+}
+
+/// Paragraphs from multi-line text: several lines become a numbered list.
+pub fn text_blocks(text: &str, digits: Digits) -> Vec<Block> {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    if lines.len() <= 1 {
+        return lines.iter().map(|l| Block::Para(body(&digits.apply(l)))).collect();
+    }
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let label = digits.apply(&format!("{}.", i + 1));
+            let text = digits.apply(super::measures::strip_number(l));
+            Block::Para(
+                numbered(&label, &text, regular(), INDENT * 0.4, 0.9 * CM).align(Align::Justify).space_after(2.0),
+            )
+        })
+        .collect()
+}
+
+pub fn analysis(d: &Draft) -> Section {
+    let digits = d.options.digits;
+    let ita = &d.ita;
+    let year = digits.number(ita.assessed_year);
+    let mut blocks = vec![Block::Para(heading(
+        &format!("ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)\nประจำปีงบประมาณ พ.ศ. {year}"),
+        HEADING,
+    ))];
+    let summary = d.texts.analysis_summary.clone().unwrap_or_else(|| wording::analysis_summary(d));
+    for p in summary.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        blocks.push(Block::Para(body(p).space_after(4.0)));
+    }
+    if let Some(score) = ita.score {
+        let mut line = format!("ผลคะแนนภาพรวม ปี พ.ศ. {year} เท่ากับ {} คะแนน", score_text(Some(score), digits));
+        let level = ita.level_or_derived();
+        if !level.is_empty() {
+            line.push_str(&format!(" อยู่ในระดับ {level}"));
+        }
+        if let Some(cur) = ita.current_score {
+            line.push_str(&format!(
+                " และปี พ.ศ. {} เท่ากับ {} คะแนน",
+                digits.number(ita.assessed_year + 1),
+                score_text(Some(cur), digits)
+            ));
+        }
+        blocks.push(Block::Para(
+            Paragraph::text(line, TextStyle::bold(BODY)).first_indent(INDENT).space_before(4.0).space_after(6.0),
+        ));
+    }
+
+    // The indicators table.
+    let two_years = ita.has_current();
+    let mut columns = vec![0.5, 3.2, 0.8, 1.1];
+    if two_years {
+        columns.push(1.1);
+    }
+    columns.push(1.3);
+    let mut table = Table::new(columns);
+    let h = TextStyle::bold(14.0);
+    let mut header = vec![
+        cell("ที่", h, Align::Center).fill(HEADER_FILL),
+        cell("ตัวชี้วัด", h, Align::Center).fill(HEADER_FILL),
+        cell("เครื่องมือ", h, Align::Center).fill(HEADER_FILL),
+        cell(&format!("คะแนน ปี {year}"), h, Align::Center).fill(HEADER_FILL),
+    ];
+    if two_years {
+        header.push(
+            cell(&format!("คะแนน ปี {}", digits.number(ita.assessed_year + 1)), h, Align::Center).fill(HEADER_FILL),
+        );
+    }
+    header.push(cell(&format!("ผลเทียบเกณฑ์ {}", digits.number(ita.threshold)), h, Align::Center).fill(HEADER_FILL));
+    table.header.push(header);
+    let t = TextStyle::regular(14.0);
+    let weak = ita.weak_indicators();
+    for ind in INDICATORS.iter() {
+        let score = ita.indicators.get(ind.number as usize - 1).copied().unwrap_or_default();
+        let is_weak = weak.contains(&(ind.number as usize));
+        let mut row = vec![
+            cell(&digits.number(ind.number), t, Align::Center),
+            cell(ind.name, t, Align::Left),
+            cell(ind.tool.code(), t, Align::Center),
+            cell(&score_text(score.previous, digits), t, Align::Center),
+        ];
+        if two_years {
+            row.push(cell(&score_text(score.current, digits), t, Align::Center));
+        }
+        let verdict = match score.previous {
+            None => "-",
+            Some(_) if is_weak => "ต่ำกว่าเกณฑ์",
+            Some(_) => "ผ่านเกณฑ์",
+        };
+        row.push(cell(verdict, if is_weak { TextStyle::bold(14.0) } else { t }, Align::Center));
+        if is_weak {
+            row = row.into_iter().map(|c| c.fill(WEAK_FILL)).collect();
+        }
+        table.rows.push(Row::Cells(row));
+    }
+    blocks.push(Block::Table(table));
+
+    // The chart of the same scores.
+    if ita.indicators.iter().any(|s| s.previous.is_some() || s.current.is_some()) {
+        let bars = INDICATORS
+            .iter()
+            .map(|ind| {
+                let s = ita.indicators.get(ind.number as usize - 1).copied().unwrap_or_default();
+                let mut values = vec![s.previous];
+                let mut labels = vec![score_text(s.previous, digits)];
+                if two_years {
+                    values.push(s.current);
+                    labels.push(score_text(s.current, digits));
+                }
+                Bar {
+                    label: format!("{} {}", digits.number(ind.number), ind.name),
+                    values,
+                    value_labels: labels,
+                    highlight: weak.contains(&(ind.number as usize)) && !two_years,
+                }
+            })
+            .collect();
+        let mut chart = BarChart::new(bars);
+        chart.threshold = Some((ita.threshold, format!("เกณฑ์ {} คะแนน", digits.number(ita.threshold))));
+        if two_years {
+            chart.series = vec![format!("ปี {year}"), format!("ปี {}", digits.number(ita.assessed_year + 1))];
+        }
+        blocks.push(Block::Keep(vec![
+            Block::Para(subheading("แผนภูมิคะแนนรายตัวชี้วัด").align(Align::Center)),
+            Block::Chart(chart),
+        ]));
+    }
+
+    let a = &d.analysis;
+    for (title, text) in [
+        ("ประเด็นข้อบกพร่องหรือจุดอ่อนที่ต้องแก้ไขโดยเร่งด่วน", &a.weaknesses),
+        ("ประเด็นที่ต้องพัฒนาให้ดีขึ้น", &a.improvements),
+        ("แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ", &a.approach),
+    ] {
+        if !text.trim().is_empty() {
+            blocks.push(Block::Para(subheading(title)));
+            blocks.extend(text_blocks(text, digits));
+        }
+    }
+    Section { page: PageSpec::portrait(), numbering: Numbering { from: 1, restart: false }, blocks }
+}

@@ -1,0 +1,139 @@
+//! Part A: the บันทึกข้อความ cover memo (ระเบียบงานสารบรรณ, แบบที่ ๒๙).
+
+use super::images::Images;
+use super::style::{body, bold, regular, BODY, INDENT, MEMO_TITLE, MEMO_UNIT_LABEL};
+use super::DocError;
+use crate::catalog::wording;
+use crate::model::{Draft, Signer};
+use crate::typeset::{
+    Align, Block, Field, Margins, Numbering, PageSpec, Paragraph, Section, Signature, Span, TextStyle, CM,
+};
+
+/// Height of the signature space above the name.
+pub const SIGN_HEIGHT: f32 = 1.1 * CM;
+const SIGN_LEADING: f32 = 1.3;
+
+pub fn memo(d: &Draft, images: &Images) -> Result<Section, DocError> {
+    let digits = d.options.digits;
+    let agency = &d.agency;
+    let mut blocks = Vec::new();
+
+    // Emblem top left, บันทึกข้อความ centred on the page beside it.
+    blocks.push(Block::Layers(vec![
+        Block::Graphic { graphic: super::images::garuda(), height: 1.5 * CM, align: Align::Left },
+        Block::Para(
+            Paragraph::text("บันทึกข้อความ", TextStyle::bold(MEMO_TITLE))
+                .align(Align::Center)
+                .space_before(0.15 * CM)
+                .leading(1.2),
+        ),
+    ]));
+    blocks.push(Block::Space(0.2 * CM));
+
+    let unit = [agency.unit.trim(), &agency.full_name()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let phone = if agency.phone.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" โทร. {}", digits.apply(agency.phone.trim()))
+    };
+    blocks.push(Block::Fields(vec![(
+        Field {
+            label: Span::new("ส่วนราชการ", TextStyle::bold(MEMO_UNIT_LABEL)),
+            value: vec![Span::new(format!("{unit}{phone}"), regular())],
+        },
+        1.0,
+    )]));
+    let number = format!("{}/{}", digits.apply(agency.doc_code.trim()), digits.apply(d.memo.number.trim()));
+    let date = d.memo.date.map(|dt| dt.long(digits)).unwrap_or_default();
+    blocks.push(Block::Fields(vec![
+        (Field { label: Span::new("ที่", bold()), value: vec![Span::new(number, regular())] }, 1.0),
+        (Field { label: Span::new("วันที่", bold()), value: vec![Span::new(date, regular())] }, 1.0),
+    ]));
+    let subject = d.memo.subject.clone().unwrap_or_else(|| wording::memo_subject(d));
+    blocks.push(Block::Fields(vec![(
+        Field { label: Span::new("เรื่อง", bold()), value: vec![Span::new(subject, regular())] },
+        1.0,
+    )]));
+    blocks.push(Block::Space(0.15 * CM));
+
+    let addressee = d.memo.addressee.clone().unwrap_or_else(|| wording::memo_addressee(d));
+    blocks.push(Block::Para(Paragraph::new(vec![
+        Span::new("เรียน", regular()),
+        Span::new(format!("  {addressee}"), regular()),
+    ])));
+    blocks.push(Block::Space(0.1 * CM));
+    let paragraphs = d.memo.body.clone().unwrap_or_else(|| wording::memo_body(d));
+    for text in paragraphs.iter().filter(|t| !t.trim().is_empty()) {
+        blocks.push(Block::Para(body(text.trim()).space_after(0.1 * CM)));
+    }
+
+    // The reporter signs on the right half; a second signer below.
+    let s = &d.signers;
+    blocks.push(right_half(signature(&s.reporter, images, digits)?));
+    if let Some(second) = &s.second {
+        blocks.push(right_half(signature(second, images, digits)?));
+    }
+    // Comments of the ปลัด and the นายก side by side, each with its signature.
+    blocks.push(Block::Space(0.15 * CM));
+    blocks.push(Block::Columns(vec![
+        (1.0, comment_block(&format!("ความเห็น{}", agency.clerk_title()), &s.clerk, images, digits)?),
+        (0.04, vec![]),
+        (1.0, comment_block(&format!("ความเห็น{}", agency.chief_title()), &s.executive, images, digits)?),
+    ]));
+
+    let page = PageSpec { landscape: false, margins: Margins { top: 1.5 * CM, ..Margins::default() } };
+    Ok(Section { page, numbering: Numbering { from: 2, restart: true }, blocks })
+}
+
+/// A block in the signing column: the right part of the page, as memos sign.
+fn right_half(block: Block) -> Block {
+    Block::Columns(vec![(0.75, vec![]), (1.25, vec![block])])
+}
+
+/// A signature block: image or space, (name), position, acting line.
+pub fn signature(s: &Signer, images: &Images, digits: crate::thai::Digits) -> Result<Block, DocError> {
+    let image = match &s.signature {
+        Some(id) => Some(images.get(id)?),
+        None => None,
+    };
+    let mut lines = Vec::new();
+    let name = s.name.trim();
+    // Signature lines sit a little tighter than body text, as typed memos do.
+    let line = |text: String| Paragraph::text(text, regular()).leading(SIGN_LEADING);
+    lines.push(line(if name.is_empty() {
+        "(                                        )".to_string()
+    } else {
+        format!("({name})")
+    }));
+    for text in [&s.position, &s.acting] {
+        for part in text.lines().filter(|l| !l.trim().is_empty()) {
+            lines.push(line(digits.apply(part.trim())));
+        }
+    }
+    Ok(Block::Signature(Signature { image, sign_height: SIGN_HEIGHT, lines }))
+}
+
+fn comment_block(
+    title: &str,
+    s: &Signer,
+    images: &Images,
+    digits: crate::thai::Digits,
+) -> Result<Vec<Block>, DocError> {
+    let mut blocks = vec![Block::Para(Paragraph::text(title, regular()).leading(SIGN_LEADING))];
+    if s.comment.trim().is_empty() {
+        blocks.push(Block::DottedLines { count: 2, indent: 0.0 });
+    } else {
+        for line in s.comment.lines().filter(|l| !l.trim().is_empty()) {
+            blocks.push(Block::Para(
+                Paragraph::text(digits.apply(line.trim()), TextStyle::regular(BODY)).first_indent(INDENT * 0.3),
+            ));
+        }
+    }
+    blocks.push(signature(s, images, digits)?);
+    Ok(blocks)
+}

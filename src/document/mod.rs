@@ -1,0 +1,105 @@
+//! The document: a pure function from a draft to laid-out pages.
+//!
+//! `build` turns the draft into blocks (memo, cover, preface, ITA analysis, measures table,
+//! photos, recommendations, signatures); `typeset` lays them out; `pdf` writes the bytes.
+
+mod analysis;
+mod cover;
+pub mod images;
+mod measures;
+mod memo;
+mod photos;
+pub mod style;
+
+pub use images::Images;
+
+use crate::model::Draft;
+use crate::pdf::{write_pdf, PdfError, PdfOptions};
+use crate::typeset::{layout_document, DocSpec, Document, Engine, ImageError, Metadata};
+
+/// Why a document could not be made; `thai()` is what the officer sees.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocError {
+    MissingImage(String),
+    BadImage(String, ImageError),
+    Pdf(PdfError),
+}
+
+impl DocError {
+    pub fn thai(&self) -> String {
+        match self {
+            DocError::MissingImage(id) => format!("ไม่พบไฟล์ภาพ \"{id}\" ที่ร่างรายงานอ้างถึง"),
+            DocError::BadImage(id, ImageError::UnsupportedFormat) => {
+                format!("ไฟล์ \"{id}\" ไม่ใช่ภาพที่รองรับ (ใช้ได้เฉพาะ JPEG หรือ PNG)")
+            }
+            DocError::BadImage(id, ImageError::Corrupt) => format!("ไฟล์ภาพ \"{id}\" เสียหาย อ่านขนาดภาพไม่ได้"),
+            DocError::Pdf(e) => format!("สร้างไฟล์ PDF ไม่สำเร็จ: {e}"),
+        }
+    }
+}
+
+impl std::fmt::Display for DocError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.thai())
+    }
+}
+
+impl std::error::Error for DocError {}
+
+/// The whole document as blocks, ready to lay out.
+pub fn build(d: &Draft, images: &Images) -> Result<DocSpec, DocError> {
+    let mut sections = vec![memo::memo(d, images)?];
+    sections.extend(cover::cover_and_preface(d, images)?);
+    sections.push(analysis::analysis(d));
+    sections.push(measures::measures(d));
+    sections.extend(photos::photos(d, images)?);
+    sections.push(cover::closing(d, images)?);
+    let title = crate::catalog::wording::report_title(d);
+    let metadata = Metadata {
+        title: format!("{title} {}", d.agency.full_name()).trim().to_string(),
+        author: d.agency.full_name(),
+        subject: crate::catalog::wording::memo_subject(d),
+        language: "th-TH".into(),
+        date: d.memo.date.map(|dt| ((dt.ce_year().clamp(1, 9999)) as u16, dt.month, dt.day)),
+    };
+    Ok(DocSpec {
+        sections,
+        thai_page_numbers: d.options.digits == crate::thai::Digits::Thai,
+        names: names(d),
+        metadata,
+    })
+}
+
+/// Names the officer typed, which lines must never break inside: the agency's own name,
+/// its district and province, and each word of every signer's name.
+fn names(d: &Draft) -> Vec<String> {
+    let a = &d.agency;
+    let s = &d.signers;
+    let signers = [Some(&s.reporter), s.second.as_ref(), Some(&s.clerk), Some(&s.executive)];
+    let mut out: Vec<String> = [&a.name, &a.district, &a.province].iter().map(|n| n.trim().to_string()).collect();
+    for signer in signers.into_iter().flatten() {
+        for word in signer.name.split_whitespace() {
+            out.push(word.to_string());
+            for title in ["นางสาว", "นาง", "นาย"] {
+                if let Some(rest) = word.strip_prefix(title) {
+                    out.push(rest.to_string());
+                }
+            }
+        }
+    }
+    out.retain(|n| n.chars().all(crate::typeset::segment::is_thai_letter) && !n.is_empty());
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Draft → laid-out pages.
+pub fn layout(d: &Draft, images: &Images, engine: &Engine) -> Result<Document, DocError> {
+    Ok(layout_document(engine, &build(d, images)?))
+}
+
+/// Draft → PDF bytes.
+pub fn render_pdf(d: &Draft, images: &Images, engine: &Engine) -> Result<Vec<u8>, DocError> {
+    let doc = layout(d, images, engine)?;
+    write_pdf(&doc, &engine.fonts, PdfOptions { pdfa: d.options.pdfa }).map_err(DocError::Pdf)
+}

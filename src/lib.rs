@@ -1,0 +1,16 @@
+//! Prongsai (โปร่งใส): the ITA integrity report and its signed cover memo, as a PDF.
+//!
+//! Data flows one way: `model` (the draft) → `document` (blocks, laid out by `typeset`) →
+//! `pdf` (bytes). `catalog` holds what the app knows in advance (indicators, presets,
+//! proposed wording); `storage` keeps drafts; `app` is the Leptos UI (browser only).
+
+pub mod catalog;
+pub mod document;
+pub mod model;
+pub mod pdf;
+pub mod storage;
+pub mod thai;
+pub mod typeset;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -1,0 +1,141 @@
+//! Reading drafts of any schema version this program has ever written.
+//!
+//! History:
+//! - 1: the first release: `{ "schema": 1, "agency_name": "<full name>", "fiscal_year": N }`.
+//! - 2: the full report model (`Draft`).
+//!
+//! Each step takes the JSON of one version to the next, so a draft saved today opens after
+//! any later change of the model: add a step here whenever `SCHEMA_VERSION` goes up.
+
+use super::draft::{AgencyKind, Draft, SCHEMA_VERSION};
+use serde_json::{json, Value};
+
+/// Why a draft could not be read; `thai()` is what the officer sees.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON at all (or truncated).
+    NotJson(String),
+    /// JSON, but not a draft of this program.
+    NotADraft,
+    /// Written by a newer version of the program.
+    TooNew(u64),
+    /// A draft, but a field has the wrong type.
+    BadField(String),
+}
+
+impl LoadError {
+    pub fn thai(&self) -> String {
+        match self {
+            LoadError::NotJson(_) => "ไฟล์นี้เสียหรือไม่ใช่ไฟล์ร่างรายงาน (อ่านเป็น JSON ไม่ได้)".into(),
+            LoadError::NotADraft => "ไฟล์นี้ไม่ใช่ไฟล์ร่างรายงานของโปร่งใส".into(),
+            LoadError::TooNew(v) => format!("ร่างนี้บันทึกจากโปรแกรมรุ่นที่ใหม่กว่า (รุ่นข้อมูล {v}) กรุณาเปิดด้วยโปรแกรมรุ่นล่าสุด"),
+            LoadError::BadField(detail) => format!("ข้อมูลในไฟล์ร่างไม่ถูกต้อง: {detail}"),
+        }
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.thai())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Parses a draft of any known version and brings it to the current one.
+pub fn load_draft(json: &str) -> Result<Draft, LoadError> {
+    let value: Value = serde_json::from_str(json).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    draft_from_value(value)
+}
+
+pub fn draft_from_value(mut value: Value) -> Result<Draft, LoadError> {
+    let version = value.get("schema").and_then(Value::as_u64).ok_or(LoadError::NotADraft)?;
+    if !value.is_object() || version == 0 {
+        return Err(LoadError::NotADraft);
+    }
+    if version > SCHEMA_VERSION as u64 {
+        return Err(LoadError::TooNew(version));
+    }
+    let mut v = version;
+    while v < SCHEMA_VERSION as u64 {
+        value = match v {
+            1 => v1_to_v2(value),
+            _ => return Err(LoadError::NotADraft),
+        };
+        v += 1;
+    }
+    serde_json::from_value(value).map_err(|e| LoadError::BadField(e.to_string()))
+}
+
+/// v1 kept the agency's full name in one string; v2 splits the type from the name.
+fn v1_to_v2(v1: Value) -> Value {
+    let full = v1.get("agency_name").and_then(Value::as_str).unwrap_or("").trim().to_string();
+    let (kind, name) = split_agency_name(&full);
+    let year = v1.get("fiscal_year").and_then(Value::as_u64).unwrap_or(2568);
+    json!({
+        "schema": 2,
+        "agency": { "kind": kind, "name": name },
+        "report": { "fiscal_year": year },
+    })
+}
+
+/// Splits "องค์การบริหารส่วนตำบลเขาสมอคอน" into (Sao, "เขาสมอคอน").
+pub fn split_agency_name(full: &str) -> (AgencyKind, String) {
+    let full = full.trim();
+    for kind in AgencyKind::ALL {
+        let prefix = kind.prefix();
+        if !prefix.is_empty() {
+            if let Some(rest) = full.strip_prefix(prefix) {
+                return (kind, rest.trim().to_string());
+            }
+        }
+    }
+    for (short, kind) in [("อบต.", AgencyKind::Sao), ("อบจ.", AgencyKind::Pao), ("ทต.", AgencyKind::TambonMunicipality)]
+    {
+        if let Some(rest) = full.strip_prefix(short) {
+            return (kind, rest.trim().to_string());
+        }
+    }
+    (AgencyKind::Other, full.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_a_version_1_draft() {
+        let d = load_draft(r#"{"schema":1,"agency_name":"องค์การบริหารส่วนตำบลเขาสมอคอน","fiscal_year":2567}"#).unwrap();
+        assert_eq!(d.schema, SCHEMA_VERSION);
+        assert_eq!(d.agency.kind, AgencyKind::Sao);
+        assert_eq!(d.agency.name, "เขาสมอคอน");
+        assert_eq!(d.agency.full_name(), "องค์การบริหารส่วนตำบลเขาสมอคอน");
+        assert_eq!(d.report.fiscal_year, 2567);
+    }
+
+    #[test]
+    fn splits_municipal_names() {
+        assert_eq!(split_agency_name("เทศบาลตำบลหนองไฮ"), (AgencyKind::TambonMunicipality, "หนองไฮ".into()));
+        assert_eq!(split_agency_name("อบต.ห้วยน้ำคำ"), (AgencyKind::Sao, "ห้วยน้ำคำ".into()));
+        assert_eq!(split_agency_name("กรมบัญชีกลาง"), (AgencyKind::Other, "กรมบัญชีกลาง".into()));
+    }
+
+    #[test]
+    fn explains_bad_files_in_thai() {
+        assert!(matches!(load_draft("{not json"), Err(LoadError::NotJson(_))));
+        assert_eq!(load_draft(r#"{"hello":1}"#), Err(LoadError::NotADraft));
+        assert_eq!(load_draft(r#"[1,2]"#), Err(LoadError::NotADraft));
+        assert_eq!(load_draft(r#"{"schema":99}"#), Err(LoadError::TooNew(99)));
+        let e = load_draft(r#"{"schema":2,"agency":{"name":5}}"#).unwrap_err();
+        assert!(matches!(e, LoadError::BadField(_)));
+        assert!(e.thai().contains("ไม่ถูกต้อง"));
+    }
+
+    #[test]
+    fn current_drafts_round_trip() {
+        let mut d = Draft::default();
+        d.agency.name = "ทดสอบ".into();
+        let back = load_draft(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(back, d);
+    }
+}

@@ -1,0 +1,505 @@
+//! Pagination: blocks → pages. Paragraphs split between lines (never leaving a single line
+//! alone at the foot or head of a page), headings stay with what follows, kept blocks move
+//! whole to the next page, tables repeat their header and split tall rows.
+
+use super::blocks::{Block, DocSpec, Field, PageSpec, Section, Signature};
+use super::chart::layout_chart;
+use super::engine::{Engine, Typesetter};
+use super::frame::{Document, Item, Page, Rect, Stroke};
+use super::paragraph::{layout_paragraph, Paragraph};
+use super::style::{Align, Span, TextStyle};
+use super::table::{layout_table, LaidTable};
+use crate::thai::to_thai_digits;
+
+/// A slice of a block that is placed whole: a line, an image, a signature.
+#[derive(Clone, Debug, Default)]
+struct Unit {
+    space_before: f32,
+    height: f32,
+    space_after: f32,
+    /// Relative to the unit's top-left (content box left).
+    items: Vec<Item>,
+}
+
+enum Laid {
+    Units {
+        units: Vec<Unit>,
+        /// Move the whole block to a new page rather than split it (when it fits a page).
+        keep: bool,
+        keep_with_next: bool,
+        /// Paragraph lines: at least two lines at the foot and at the head of a page.
+        widows: bool,
+    },
+    Table(Box<LaidTable>),
+    PageBreak,
+}
+
+impl Laid {
+    fn height(&self) -> f32 {
+        match self {
+            Laid::Units { units, .. } => units.iter().map(|u| u.space_before + u.height + u.space_after).sum(),
+            Laid::Table(t) => {
+                t.header.height
+                    + (0..t.rows.len()).map(|r| t.row_height(r, &vec![0; t.rows[r].cells.len()])).sum::<f32>()
+            }
+            Laid::PageBreak => 0.0,
+        }
+    }
+
+    /// Height of the start of this block that must share a page with a heading before it.
+    fn lead_height(&self) -> f32 {
+        match self {
+            Laid::Units { units, .. } => units.iter().take(2).map(|u| u.space_before + u.height).sum(),
+            Laid::Table(t) => {
+                t.header.height + t.rows.first().map_or(0.0, |_| t.row_min_height(0, &vec![0; t.rows[0].cells.len()]))
+            }
+            Laid::PageBreak => 0.0,
+        }
+    }
+}
+
+struct Flow<'a, 'e> {
+    ts: &'a mut Typesetter<'e>,
+    pages: Vec<(Page, bool)>,
+    spec: PageSpec,
+    y: f32,
+    open: bool,
+    numbered_from: usize,
+    run_start: usize,
+}
+
+impl Flow<'_, '_> {
+    fn content(&self) -> Rect {
+        let (w, h) = self.spec.size();
+        let m = self.spec.margins;
+        Rect::new(m.left, m.top, w - m.left - m.right, h - m.top - m.bottom)
+    }
+
+    fn new_page(&mut self) {
+        let (w, h) = self.spec.size();
+        let index_in_run = self.pages.len() - self.run_start + 1;
+        self.pages.push((Page { width: w, height: h, items: Vec::new() }, index_in_run >= self.numbered_from));
+        self.y = self.content().y;
+        self.open = true;
+    }
+
+    fn ensure_page(&mut self) {
+        if !self.open {
+            self.new_page();
+        }
+    }
+
+    fn at_page_top(&self) -> bool {
+        (self.y - self.content().y).abs() < 0.01
+    }
+
+    fn remaining(&self) -> f32 {
+        self.content().bottom() - self.y
+    }
+
+    fn push(&mut self, mut items: Vec<Item>, dx: f32, dy: f32) {
+        Page::translate(&mut items, dx, dy);
+        if let Some((page, _)) = self.pages.last_mut() {
+            page.items.extend(items);
+        }
+    }
+
+    fn place_units(&mut self, units: Vec<Unit>, keep: bool, widows: bool, total: f32) {
+        self.ensure_page();
+        let full = self.content().h;
+        if keep && total > self.remaining() + 0.01 && total <= full && !self.at_page_top() {
+            self.new_page();
+        }
+        let n = units.len();
+        let mut i = 0;
+        while i < n {
+            // How many units fit from i.
+            let mut y = 0.0;
+            let mut fit = 0;
+            for (k, u) in units[i..].iter().enumerate() {
+                let before = if k == 0 && self.at_page_top() { 0.0 } else { u.space_before };
+                if y + before + u.height > self.remaining() + 0.01 {
+                    break;
+                }
+                y += before + u.height + u.space_after;
+                fit += 1;
+            }
+            let left = n - i;
+            if fit < left && widows && left >= 2 {
+                if fit == 1 {
+                    fit = 0;
+                } else if left - fit == 1 {
+                    fit -= 1;
+                }
+                if fit == 1 && left >= 3 {
+                    fit = 0;
+                }
+            }
+            if fit == 0 {
+                if self.at_page_top() {
+                    fit = 1; // taller than a page: place it anyway
+                } else {
+                    self.new_page();
+                    continue;
+                }
+            }
+            let x = self.content().x;
+            for (k, u) in units[i..i + fit].iter().enumerate() {
+                if !(k == 0 && self.at_page_top()) {
+                    self.y += u.space_before;
+                }
+                let top = self.y;
+                self.push(u.items.clone(), x, top);
+                self.y += u.height + u.space_after;
+            }
+            i += fit;
+            if i < n {
+                self.new_page();
+            }
+        }
+    }
+
+    fn place_table(&mut self, t: &LaidTable) {
+        self.ensure_page();
+        let x = self.content().x;
+        let min_start = t.header.height + t.rows.first().map_or(0.0, |r| t.row_min_height(0, &vec![0; r.cells.len()]));
+        if min_start > self.remaining() && !self.at_page_top() {
+            self.new_page();
+        }
+        let mut header_here = false;
+        let mut r = 0;
+        let mut from: Vec<usize> = t.rows.first().map_or(Vec::new(), |row| vec![0; row.cells.len()]);
+        while r < t.rows.len() {
+            if !header_here {
+                let top = self.y;
+                self.push(t.header.items.clone(), x, top);
+                self.y += t.header.height;
+                header_here = true;
+            }
+            let natural = t.row_height(r, &from);
+            let min = t.row_min_height(r, &from);
+            // A group heading stays with the first line of the row after it.
+            let need = if t.rows[r].group && r + 1 < t.rows.len() {
+                natural + t.row_min_height(r + 1, &vec![0; t.rows[r + 1].cells.len()])
+            } else {
+                min
+            };
+            let fresh = (self.y - self.content().y - t.header.height).abs() < 0.01;
+            if need > self.remaining() + 0.01 && !fresh {
+                self.new_page();
+                header_here = false;
+                continue;
+            }
+            let avail = if natural <= self.remaining() + 0.01 { natural } else { self.remaining().max(min) };
+            let mut items = Vec::new();
+            let (h, next) = t.draw_row(r, &from, avail, 0.0, &mut items);
+            let top = self.y;
+            self.push(items, x, top);
+            self.y += h;
+            let done = next.iter().zip(&t.rows[r].cells).all(|(n, c)| *n >= c.lines.lines.len());
+            if done {
+                r += 1;
+                from = t.rows.get(r).map_or(Vec::new(), |row| vec![0; row.cells.len()]);
+            } else {
+                // Progress is guaranteed: a row fragment always takes at least one line.
+                from = if next == from { from.iter().map(|f| f + 1).collect() } else { next };
+                self.new_page();
+                header_here = false;
+            }
+        }
+        self.y += t.space_after;
+    }
+}
+
+/// Lays out a block at `width`.
+fn lay(ts: &mut Typesetter, block: &Block, width: f32) -> Laid {
+    match block {
+        Block::Para(p) => paragraph_units(ts, p, width),
+        Block::Space(h) => Laid::Units {
+            units: vec![Unit { space_before: *h, ..Unit::default() }],
+            keep: false,
+            keep_with_next: false,
+            widows: false,
+        },
+        Block::Table(t) => Laid::Table(Box::new(layout_table(ts, t, width))),
+        Block::PageBreak => Laid::PageBreak,
+        Block::Keep(blocks) => {
+            let mut units = Vec::new();
+            for b in blocks {
+                if let Laid::Units { units: u, .. } = lay(ts, b, width) {
+                    units.extend(u);
+                }
+            }
+            Laid::Units { units, keep: true, keep_with_next: false, widows: false }
+        }
+        other => {
+            let (height, items) = atomic(ts, other, width);
+            Laid::Units {
+                units: vec![Unit { height, items, ..Unit::default() }],
+                keep: true,
+                keep_with_next: false,
+                widows: false,
+            }
+        }
+    }
+}
+
+fn paragraph_units(ts: &mut Typesetter, p: &Paragraph, width: f32) -> Laid {
+    let laid = layout_paragraph(ts, p, width);
+    let n = laid.lines.len();
+    let units = laid
+        .lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| Unit {
+            space_before: if i == 0 { laid.space_before } else { 0.0 },
+            height: line.height,
+            space_after: if i + 1 == n { laid.space_after } else { 0.0 },
+            items: line.runs.into_iter().map(Item::Text).collect(),
+        })
+        .collect();
+    Laid::Units { units, keep: false, keep_with_next: laid.keep_with_next, widows: true }
+}
+
+/// Blocks that are placed whole: (height, items relative to the top-left).
+fn atomic(ts: &mut Typesetter, block: &Block, width: f32) -> (f32, Vec<Item>) {
+    match block {
+        Block::Para(_) | Block::Space(_) | Block::Table(_) | Block::Keep(_) | Block::PageBreak => {
+            stacked(ts, std::slice::from_ref(block), width)
+        }
+        Block::Image { image, max_w, max_h, align } => {
+            let (w, h) = image.fit(max_w.min(width), *max_h);
+            let rect = Rect::new(aligned(*align, w, width), 0.0, w, h);
+            (h, vec![Item::Image { rect, image: image.clone() }])
+        }
+        Block::Graphic { graphic, height, align } => {
+            let b = graphic.bounds;
+            let w = if b.h > 0.0 { height * b.w / b.h } else { *height };
+            let rect = Rect::new(aligned(*align, w, width), 0.0, w, *height);
+            (*height, vec![Item::Vector { rect, graphic: graphic.clone() }])
+        }
+        Block::Chart(chart) => layout_chart(ts, chart, width),
+        Block::Fields(fields) => fields_line(ts, fields, width),
+        Block::DottedLines { count, indent } => {
+            let pitch = 16.0 * super::paragraph::DEFAULT_LEADING;
+            let items = (0..*count)
+                .map(|i| {
+                    let y = pitch * (i as f32 + 1.0) - 4.0;
+                    Item::Line { from: (*indent, y), to: (width, y), stroke: Stroke::dotted(0.8) }
+                })
+                .collect();
+            (pitch * *count as f32, items)
+        }
+        Block::Signature(sig) => signature(ts, sig, width),
+        Block::Layers(layers) => {
+            let mut h = 0.0f32;
+            let mut items = Vec::new();
+            for b in layers {
+                let (bh, bi) = atomic(ts, b, width);
+                h = h.max(bh);
+                items.extend(bi);
+            }
+            (h, items)
+        }
+        Block::Columns(cols) => {
+            let total: f32 = cols.iter().map(|(s, _)| s).sum::<f32>().max(f32::EPSILON);
+            let mut x = 0.0;
+            let mut h = 0.0f32;
+            let mut items = Vec::new();
+            for (share, blocks) in cols {
+                let w = share / total * width;
+                let (bh, mut bi) = stacked(ts, blocks, w);
+                Page::translate(&mut bi, x, 0.0);
+                items.extend(bi);
+                h = h.max(bh);
+                x += w;
+            }
+            (h, items)
+        }
+    }
+}
+
+/// Blocks one under another, as one piece.
+fn stacked(ts: &mut Typesetter, blocks: &[Block], width: f32) -> (f32, Vec<Item>) {
+    let mut y = 0.0;
+    let mut items = Vec::new();
+    for b in blocks {
+        match lay(ts, b, width) {
+            Laid::Units { units, .. } => {
+                for u in units {
+                    y += u.space_before;
+                    let mut it = u.items;
+                    Page::translate(&mut it, 0.0, y);
+                    items.extend(it);
+                    y += u.height + u.space_after;
+                }
+            }
+            Laid::Table(t) => {
+                let mut it = t.header.items.clone();
+                Page::translate(&mut it, 0.0, y);
+                items.extend(it);
+                y += t.header.height;
+                for r in 0..t.rows.len() {
+                    let from = vec![0; t.rows[r].cells.len()];
+                    let h = t.row_height(r, &from);
+                    let (used, _) = t.draw_row(r, &from, h, y, &mut items);
+                    y += used;
+                }
+            }
+            Laid::PageBreak => {}
+        }
+    }
+    (y, items)
+}
+
+fn aligned(align: Align, w: f32, width: f32) -> f32 {
+    match align {
+        Align::Left | Align::Justify => 0.0,
+        Align::Center => (width - w) / 2.0,
+        Align::Right => width - w,
+    }
+}
+
+/// Label + value over a dotted leader; several fields share the line.
+fn fields_line(ts: &mut Typesetter, fields: &[(Field, f32)], width: f32) -> (f32, Vec<Item>) {
+    let total: f32 = fields.iter().map(|(_, s)| s).sum::<f32>().max(f32::EPSILON);
+    let mut x = 0.0;
+    let mut height = 0.0f32;
+    let mut items = Vec::new();
+    for (field, share) in fields {
+        let w = share / total * width;
+        let (h, mut it) = field_block(ts, field, w);
+        Page::translate(&mut it, x, 0.0);
+        items.extend(it);
+        height = height.max(h);
+        x += w;
+    }
+    (height, items)
+}
+
+fn field_block(ts: &mut Typesetter, field: &Field, width: f32) -> (f32, Vec<Item>) {
+    let label_w = ts.width(&field.label.text, field.label.style.weight, field.label.style.size);
+    let gap = 6.0;
+    let mut spans = vec![field.label.clone(), Span::new(" ", field.label.style)];
+    spans.extend(field.value.iter().cloned());
+    // The value starts after the label; wrapped lines start at the left edge.
+    let p = Paragraph::new(spans);
+    let laid = layout_paragraph(ts, &p, width - 2.0);
+    let mut items = Vec::new();
+    let mut y = 0.0;
+    for (i, line) in laid.lines.into_iter().enumerate() {
+        let baseline =
+            line.runs.iter().find(|r| r.size < 18.0).or(line.runs.first()).map_or(line.height * 0.7, |r| r.y);
+        let from = if i == 0 { label_w + gap * 0.5 } else { 0.0 };
+        let ly = y + baseline + 3.5;
+        items.push(Item::Line { from: (from, ly), to: (width, ly), stroke: Stroke::dotted(0.8) });
+        for mut run in line.runs {
+            run.y += y;
+            items.push(Item::Text(run));
+        }
+        y += line.height;
+    }
+    (y, items)
+}
+
+fn signature(ts: &mut Typesetter, sig: &Signature, width: f32) -> (f32, Vec<Item>) {
+    let mut items = Vec::new();
+    if let Some(image) = &sig.image {
+        let (w, h) = image.fit(width * 0.6, sig.sign_height);
+        let rect = Rect::new((width - w) / 2.0, sig.sign_height - h, w, h);
+        items.push(Item::Image { rect, image: image.clone() });
+    }
+    let mut y = sig.sign_height;
+    for p in &sig.lines {
+        let laid = layout_paragraph(ts, &p.clone().align(Align::Center), width);
+        y += laid.space_before;
+        for line in laid.lines {
+            for mut run in line.runs {
+                run.y += y;
+                items.push(Item::Text(run));
+            }
+            y += line.height;
+        }
+        y += laid.space_after;
+    }
+    (y, items)
+}
+
+fn page_number_items(ts: &mut Typesetter, page: &Page, n: usize, thai: bool) -> Vec<Item> {
+    let label = format!("- {n} -");
+    let label = if thai { to_thai_digits(&label) } else { label };
+    let p = Paragraph::text(label, TextStyle::regular(16.0)).align(Align::Center);
+    let laid = layout_paragraph(ts, &p, page.width);
+    let mut items = Vec::new();
+    if let Some(line) = laid.lines.into_iter().next() {
+        for mut run in line.runs {
+            run.y += 1.2 * super::style::CM - line.height / 2.0;
+            items.push(Item::Text(run));
+        }
+    }
+    items
+}
+
+/// Lays out a whole document.
+pub fn layout_document(engine: &Engine, doc: &DocSpec) -> Document {
+    let mut ts = Typesetter::new(engine).with_names(&doc.names);
+    let mut flow = Flow {
+        ts: &mut ts,
+        pages: Vec::new(),
+        spec: PageSpec::default(),
+        y: 0.0,
+        open: false,
+        numbered_from: 2,
+        run_start: 0,
+    };
+    let mut numbers = Vec::new(); // page number within its run, per page
+    for Section { page, numbering, blocks } in &doc.sections {
+        flow.spec = *page;
+        flow.open = false;
+        if numbering.restart || flow.pages.is_empty() {
+            flow.run_start = flow.pages.len();
+        }
+        flow.numbered_from = numbering.from;
+        let width = page.content_width();
+        let laid: Vec<Laid> = blocks.iter().map(|b| lay(flow.ts, b, width)).collect();
+        let mut i = 0;
+        while i < laid.len() {
+            match &laid[i] {
+                Laid::PageBreak => {
+                    flow.open = false;
+                }
+                Laid::Table(t) => flow.place_table(t),
+                Laid::Units { units, keep, keep_with_next, widows } => {
+                    let total = laid[i].height();
+                    let mut keep = *keep;
+                    if *keep_with_next {
+                        // A heading moves with the start of what follows it.
+                        flow.ensure_page();
+                        let next = laid.get(i + 1).map_or(0.0, Laid::lead_height);
+                        if total + next > flow.remaining() && total + next <= flow.content().h && !flow.at_page_top() {
+                            flow.new_page();
+                        }
+                        keep = true;
+                    }
+                    flow.place_units(units.clone(), keep, *widows, total);
+                }
+            }
+            i += 1;
+        }
+        flow.ensure_page();
+        while numbers.len() < flow.pages.len() {
+            numbers.push(numbers.len() - flow.run_start + 1);
+        }
+    }
+    let thai = doc.thai_page_numbers;
+    let mut pages = Vec::with_capacity(flow.pages.len());
+    let taken: Vec<(Page, bool)> = std::mem::take(&mut flow.pages);
+    for ((mut page, numbered), n) in taken.into_iter().zip(numbers) {
+        if numbered {
+            let items = page_number_items(flow.ts, &page, n, thai);
+            page.items.extend(items);
+        }
+        pages.push(page);
+    }
+    Document { pages, metadata: doc.metadata.clone() }
+}

@@ -1,0 +1,373 @@
+//! Tables: column widths, header rows with colspan/rowspan, group rows spanning all
+//! columns, cells of several paragraphs. The header repeats on every page and a row taller
+//! than the space left is split between lines, its borders closed on both pages.
+
+use super::engine::Typesetter;
+use super::frame::{Item, Rect, Stroke};
+use super::paragraph::{layout_paragraph, Paragraph};
+use super::style::Rgb;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum VAlign {
+    #[default]
+    Top,
+    Middle,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    pub content: Vec<Paragraph>,
+    pub colspan: usize,
+    /// Only honoured in header rows.
+    pub rowspan: usize,
+    pub fill: Option<Rgb>,
+    pub valign: VAlign,
+}
+
+impl Cell {
+    pub fn new(content: Vec<Paragraph>) -> Self {
+        Cell { content, colspan: 1, rowspan: 1, fill: None, valign: VAlign::Top }
+    }
+    pub fn span(mut self, colspan: usize, rowspan: usize) -> Self {
+        self.colspan = colspan.max(1);
+        self.rowspan = rowspan.max(1);
+        self
+    }
+    pub fn fill(mut self, fill: Rgb) -> Self {
+        self.fill = Some(fill);
+        self
+    }
+    pub fn middle(mut self) -> Self {
+        self.valign = VAlign::Middle;
+        self
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Row {
+    Cells(Vec<Cell>),
+    /// One cell across every column (a group heading); kept with the row after it.
+    Group(Cell),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// Relative column widths.
+    pub columns: Vec<f32>,
+    pub header: Vec<Vec<Cell>>,
+    pub rows: Vec<Row>,
+    pub padding_x: f32,
+    pub padding_y: f32,
+    pub border: f32,
+    pub space_after: f32,
+}
+
+impl Table {
+    pub fn new(columns: Vec<f32>) -> Self {
+        Table {
+            columns,
+            header: Vec::new(),
+            rows: Vec::new(),
+            padding_x: 4.0,
+            padding_y: 3.0,
+            border: 0.6,
+            space_after: 8.0,
+        }
+    }
+}
+
+/// A cell's content as lines: (top offset, height, items relative to the content box).
+#[derive(Clone, Debug, Default)]
+pub struct CellLines {
+    pub lines: Vec<(f32, f32, Vec<Item>)>,
+    pub height: f32,
+}
+
+impl CellLines {
+    /// How many lines, from `from`, fit in `avail` points.
+    fn fit(&self, from: usize, avail: f32) -> usize {
+        let Some(first) = self.lines.get(from) else { return 0 };
+        let top = first.0;
+        self.lines[from..].iter().take_while(|(y, h, _)| y + h - top <= avail + 0.01).count()
+    }
+    fn height_of(&self, from: usize, to: usize) -> f32 {
+        if from >= to {
+            return 0.0;
+        }
+        self.lines[to - 1].0 + self.lines[to - 1].1 - self.lines[from].0
+    }
+}
+
+fn layout_cell(ts: &mut Typesetter, cell: &Cell, width: f32) -> CellLines {
+    let mut out = CellLines::default();
+    let mut y = 0.0;
+    for (i, p) in cell.content.iter().enumerate() {
+        let laid = layout_paragraph(ts, p, width);
+        if i > 0 {
+            y += laid.space_before;
+        }
+        for line in laid.lines {
+            let items = line.runs.into_iter().map(Item::Text).collect();
+            out.lines.push((y, line.height, items));
+            y += line.height;
+        }
+        y += laid.space_after;
+    }
+    // Trailing paragraph spacing does not count.
+    out.height = out.lines.last().map_or(0.0, |(y, h, _)| y + h);
+    out
+}
+
+/// A laid-out cell in the grid: columns [col, col + colspan).
+#[derive(Clone, Debug)]
+pub struct LaidCell {
+    pub col: usize,
+    pub colspan: usize,
+    pub fill: Option<Rgb>,
+    pub valign: VAlign,
+    pub lines: CellLines,
+}
+
+#[derive(Clone, Debug)]
+pub struct LaidRow {
+    pub cells: Vec<LaidCell>,
+    pub group: bool,
+}
+
+/// The header drawn once, ready to be repeated: items relative to its top-left.
+#[derive(Clone, Debug, Default)]
+pub struct LaidHeader {
+    pub height: f32,
+    pub items: Vec<Item>,
+}
+
+#[derive(Clone, Debug)]
+pub struct LaidTable {
+    pub col_x: Vec<f32>,
+    pub width: f32,
+    pub header: LaidHeader,
+    pub rows: Vec<LaidRow>,
+    pub padding_x: f32,
+    pub padding_y: f32,
+    pub border: f32,
+    pub space_after: f32,
+}
+
+impl LaidTable {
+    fn cell_x(&self, col: usize, span: usize) -> (f32, f32) {
+        let x0 = self.col_x[col.min(self.col_x.len() - 1)];
+        let x1 = self.col_x[(col + span).min(self.col_x.len() - 1)];
+        (x0, x1 - x0)
+    }
+
+    /// Natural height of row `r` from the given line offsets on.
+    pub fn row_height(&self, r: usize, from: &[usize]) -> f32 {
+        self.rows[r].cells.iter().zip(from).map(|(c, &f)| c.lines.height_of(f, c.lines.lines.len())).fold(0.0, f32::max)
+            + 2.0 * self.padding_y
+    }
+
+    /// Smallest useful fragment of row `r`: its first line in every cell.
+    pub fn row_min_height(&self, r: usize, from: &[usize]) -> f32 {
+        self.rows[r]
+            .cells
+            .iter()
+            .zip(from)
+            .map(|(c, &f)| c.lines.height_of(f, (f + 1).min(c.lines.lines.len())))
+            .fold(0.0, f32::max)
+            + 2.0 * self.padding_y
+    }
+
+    /// Draws the part of row `r` that fits in `avail` (lines from `from` on), at `top`.
+    /// Returns the height used and the new line offsets; all lines placed when they equal
+    /// the line counts.
+    pub fn draw_row(&self, r: usize, from: &[usize], avail: f32, top: f32, items: &mut Vec<Item>) -> (f32, Vec<usize>) {
+        let row = &self.rows[r];
+        let inner = avail - 2.0 * self.padding_y;
+        let natural = self.row_height(r, from);
+        let complete = natural <= avail + 0.01;
+        let mut next = Vec::with_capacity(row.cells.len());
+        let mut used = 0.0f32;
+        let mut parts = Vec::with_capacity(row.cells.len());
+        for (cell, &f) in row.cells.iter().zip(from) {
+            let n = if complete {
+                cell.lines.lines.len() - f.min(cell.lines.lines.len())
+            } else {
+                cell.lines.fit(f, inner)
+            };
+            let to = f + n;
+            used = used.max(cell.lines.height_of(f, to));
+            parts.push((f, to));
+            next.push(to);
+        }
+        // A split row fills the rest of the page, so its borders meet the page's end.
+        let height = if complete { used + 2.0 * self.padding_y } else { avail };
+        for (cell, (f, to)) in row.cells.iter().zip(parts) {
+            let (x, w) = self.cell_x(cell.col, cell.colspan);
+            let rect = Rect::new(x, top, w, height);
+            if let Some(fill) = cell.fill {
+                items.push(Item::Rect { rect, fill: Some(fill), stroke: None });
+            }
+            let content_h = cell.lines.height_of(f, to);
+            let dy = match cell.valign {
+                VAlign::Middle if complete => (height - 2.0 * self.padding_y - content_h) / 2.0,
+                _ => 0.0,
+            };
+            let base = cell.lines.lines.get(f).map_or(0.0, |l| l.0);
+            for (ly, _, line_items) in &cell.lines.lines[f..to] {
+                let mut line_items = line_items.clone();
+                super::frame::Page::translate(
+                    &mut line_items,
+                    x + self.padding_x,
+                    top + self.padding_y + dy + ly - base,
+                );
+                items.extend(line_items);
+            }
+            items.push(Item::Rect { rect, fill: None, stroke: Some(Stroke::solid(self.border)) });
+        }
+        (height, next)
+    }
+}
+
+/// Lays out `table` at `width` points.
+pub fn layout_table(ts: &mut Typesetter, table: &Table, width: f32) -> LaidTable {
+    let total: f32 = table.columns.iter().sum::<f32>().max(f32::EPSILON);
+    let mut col_x = vec![0.0];
+    for c in &table.columns {
+        col_x.push(col_x.last().copied().unwrap_or(0.0) + c / total * width);
+    }
+    let ncols = table.columns.len().max(1);
+    let (px, py) = (table.padding_x, table.padding_y);
+    let inner_width = |col: usize, span: usize| {
+        let x0 = col_x[col.min(ncols)];
+        let x1 = col_x[(col + span).min(ncols)];
+        (x1 - x0 - 2.0 * px).max(1.0)
+    };
+
+    let header = layout_header(ts, table, &col_x, &inner_width);
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| match row {
+            Row::Group(cell) => LaidRow {
+                cells: vec![LaidCell {
+                    col: 0,
+                    colspan: ncols,
+                    fill: cell.fill,
+                    valign: cell.valign,
+                    lines: layout_cell(ts, cell, inner_width(0, ncols)),
+                }],
+                group: true,
+            },
+            Row::Cells(cells) => {
+                let mut col = 0;
+                let mut laid = Vec::with_capacity(cells.len());
+                for cell in cells {
+                    if col >= ncols {
+                        break;
+                    }
+                    let span = cell.colspan.min(ncols - col);
+                    laid.push(LaidCell {
+                        col,
+                        colspan: span,
+                        fill: cell.fill,
+                        valign: cell.valign,
+                        lines: layout_cell(ts, cell, inner_width(col, span)),
+                    });
+                    col += span;
+                }
+                let cells = laid;
+                LaidRow { cells, group: false }
+            }
+        })
+        .collect();
+    LaidTable {
+        col_x,
+        width,
+        header,
+        rows,
+        padding_x: px,
+        padding_y: py,
+        border: table.border,
+        space_after: table.space_after,
+    }
+}
+
+fn layout_header(
+    ts: &mut Typesetter,
+    table: &Table,
+    col_x: &[f32],
+    inner_width: &dyn Fn(usize, usize) -> f32,
+) -> LaidHeader {
+    let ncols = table.columns.len().max(1);
+    let nrows = table.header.len();
+    if nrows == 0 {
+        return LaidHeader::default();
+    }
+    // Place cells on the grid, skipping slots taken by row spans from above.
+    let mut taken = vec![vec![false; ncols]; nrows];
+    let mut placed = Vec::new(); // (row, col, rowspan, colspan, lines, cell)
+    for (r, cells) in table.header.iter().enumerate() {
+        let mut col = 0;
+        for cell in cells {
+            while col < ncols && taken[r][col] {
+                col += 1;
+            }
+            if col >= ncols {
+                break;
+            }
+            let cs = cell.colspan.min(ncols - col);
+            let rs = cell.rowspan.min(nrows - r);
+            for row in taken.iter_mut().skip(r).take(rs) {
+                for slot in row.iter_mut().skip(col).take(cs) {
+                    *slot = true;
+                }
+            }
+            let lines = layout_cell(ts, cell, inner_width(col, cs));
+            placed.push((r, col, rs, cs, lines, cell));
+            col += cs;
+        }
+    }
+    // Row heights: single-row cells first, then stretch the last row a span covers.
+    let pad = 2.0 * table.padding_y;
+    let mut heights = vec![0.0f32; nrows];
+    for (r, _, rs, _, lines, _) in &placed {
+        if *rs == 1 {
+            heights[*r] = heights[*r].max(lines.height + pad);
+        }
+    }
+    for (r, _, rs, _, lines, _) in &placed {
+        if *rs > 1 {
+            let have: f32 = heights[*r..r + rs].iter().sum();
+            let need = lines.height + pad;
+            if need > have {
+                heights[r + rs - 1] += need - have;
+            }
+        }
+    }
+    let mut row_y = vec![0.0];
+    for h in &heights {
+        row_y.push(row_y.last().copied().unwrap_or(0.0) + h);
+    }
+    let mut items = Vec::new();
+    for (r, col, rs, cs, lines, cell) in placed {
+        let x = col_x[col];
+        let w = col_x[col + cs] - x;
+        let y = row_y[r];
+        let h = row_y[r + rs] - y;
+        let rect = Rect::new(x, y, w, h);
+        if let Some(fill) = cell.fill {
+            items.push(Item::Rect { rect, fill: Some(fill), stroke: None });
+        }
+        let dy = match cell.valign {
+            VAlign::Middle => (h - pad - lines.height) / 2.0,
+            VAlign::Top => 0.0,
+        };
+        for (ly, _, line_items) in lines.lines {
+            let mut line_items = line_items;
+            super::frame::Page::translate(&mut line_items, x + table.padding_x, y + table.padding_y + dy + ly);
+            items.extend(line_items);
+        }
+        items.push(Item::Rect { rect, fill: None, stroke: Some(Stroke::solid(table.border)) });
+    }
+    LaidHeader { height: row_y[nrows], items }
+}

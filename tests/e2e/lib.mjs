@@ -1,0 +1,74 @@
+// Shared helpers for the end-to-end tests: Debian's Chromium driven by playwright-core,
+// a fresh profile per test, downloads captured, PDF text read back with pdftotext.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
+export const OUT_DIR = process.env.OUT_DIR ?? 'tests/e2e/out';
+export const CLI = process.env.PRONGSAI_CLI ?? 'target/debug/prongsai';
+const ARGS = (process.env.CHROMIUM_ARGS ?? '--no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync').split(' ');
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+/// A browser with a fresh profile. Returns { context, page, close }.
+export async function open(viewport = DESKTOP, options = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'prongsai-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    viewport,
+    acceptDownloads: true,
+    locale: 'th-TH',
+    ...options,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/// Loads the app and waits until it is interactive.
+export async function load(page, path = '') {
+  await page.goto(BASE_URL + path);
+  await page.waitForSelector('main', { timeout: 30000 });
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: join(OUT_DIR, `${name}.png`), fullPage: true });
+}
+
+/// Clicks `selector`, captures the download, saves it in OUT_DIR; returns its path.
+export async function download(page, selector, name) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.click(selector)]);
+  const path = join(OUT_DIR, name ?? dl.suggestedFilename());
+  await dl.saveAs(path);
+  return { path, suggested: dl.suggestedFilename() };
+}
+
+export function pdfText(path, raw = true) {
+  return execFileSync('pdftotext', [...(raw ? ['-raw'] : []), path, '-'], { encoding: 'utf8' });
+}
+
+/// Text with all whitespace removed (line breaks fall between words in Thai).
+export function squash(s) {
+  return s.replace(/\s+/gu, '');
+}
+
+export function cli(args, input) {
+  return execFileSync(CLI, args, { encoding: 'utf8', input });
+}
+
+export { writeFileSync, readFileSync, join };

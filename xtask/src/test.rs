@@ -1,0 +1,120 @@
+//! `cargo xtask test`: every test, in order of cost, then the budget figures.
+
+use crate::build::build_app;
+use crate::util::{cargo, root, run, section};
+use anyhow::{bail, Context, Result};
+use std::fs;
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Instant;
+
+/// Chromium flags for a closed network and a root user (see README).
+pub const CHROMIUM_ARGS: [&str; 8] = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+];
+
+pub fn run_all(args: &[String]) -> Result<()> {
+    let started = Instant::now();
+    let only = |name: &str| args.is_empty() || args.iter().any(|a| a == name);
+    crate::setup::setup()?;
+    let mut timings = Vec::new();
+    let mut step = |name: &str, f: &dyn Fn() -> Result<()>| -> Result<()> {
+        let t = Instant::now();
+        f()?;
+        timings.push((name.to_string(), t.elapsed().as_secs_f32()));
+        Ok(())
+    };
+    if only("native") {
+        step("native tests", &native_tests)?;
+    }
+    if only("wasm") {
+        step("wasm tests (headless Chromium)", &wasm_tests)?;
+    }
+    if only("e2e") {
+        step("end-to-end tests (Chromium)", &e2e_tests)?;
+    }
+    if only("bench") {
+        step("benchmarks and budgets", &crate::budget::bench)?;
+    }
+    section("summary");
+    for (name, secs) in &timings {
+        eprintln!("{name:<34} {secs:>7.1} s");
+    }
+    eprintln!("{:<34} {:>7.1} s", "total", started.elapsed().as_secs_f32());
+    Ok(())
+}
+
+fn native_tests() -> Result<()> {
+    section("native tests (cargo test)");
+    run(cargo().args(["test", "--workspace"]))
+}
+
+/// wasm-bindgen tests in headless Chromium: cargo builds the test wasm and calls this same
+/// xtask binary as its runner (`wasm-test-runner`), which embeds wasm-bindgen's runner.
+fn wasm_tests() -> Result<()> {
+    section("wasm tests (wasm-bindgen-test in headless Chromium)");
+    let me = std::env::current_exe().context("locating xtask")?;
+    run(cargo()
+        .args(["test", "--target", "wasm32-unknown-unknown", "--test", "wasm"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", format!("{} wasm-test-runner", me.display())))
+}
+
+pub fn wasm_test_runner(args: &[String]) -> Result<()> {
+    let dir = root().join("target/wasm-test");
+    fs::create_dir_all(&dir)?;
+    let caps = serde_json::json!({ "goog:chromeOptions": { "args": CHROMIUM_ARGS, "binary": "/usr/bin/chromium" } });
+    let caps_path = dir.join("webdriver.json");
+    fs::write(&caps_path, serde_json::to_vec_pretty(&caps)?)?;
+    // SAFETY of set_var: single-threaded at this point, before the runner starts threads.
+    unsafe {
+        std::env::set_var("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &caps_path);
+        if std::env::var_os("CHROMEDRIVER").is_none() {
+            std::env::set_var("CHROMEDRIVER", "/usr/bin/chromedriver");
+        }
+        std::env::set_var("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    }
+    let mut full = vec!["wasm-bindgen-test-runner".to_string()];
+    full.extend(args.iter().cloned());
+    wasm_bindgen_cli::wasm_bindgen_test_runner::run_cli_with_args(full)
+}
+
+/// The e2e suite: Node's test runner driving Debian's Chromium with playwright-core against
+/// the release build served locally.
+fn e2e_tests() -> Result<()> {
+    let dist = build_app()?;
+    section("end-to-end tests (playwright-core + Chromium)");
+    let port = crate::serve::start(dist, 0)?;
+    let root = root();
+    let out = root.join("tests/e2e/out");
+    fs::create_dir_all(&out)?;
+    let mut files: Vec<PathBuf> = fs::read_dir(root.join("tests/e2e"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        bail!("no end-to-end tests found in tests/e2e");
+    }
+    let cli = root.join("target/debug/prongsai");
+    if !cli.exists() {
+        run(cargo().args(["build", "--bin", "prongsai"]))?;
+    }
+    let mut node = Command::new("node");
+    node.args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+        .args(&files)
+        .current_dir(&root)
+        .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
+        .env("OUT_DIR", &out)
+        .env("PRONGSAI_CLI", &cli)
+        .env("CHROMIUM_ARGS", CHROMIUM_ARGS.join(" "));
+    run(&mut node)?;
+    eprintln!("screenshots and downloads: {}", out.display());
+    Ok(())
+}
