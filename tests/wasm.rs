@@ -13,10 +13,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn engine() -> &'static Engine {
-    static REGULAR: &[u8] = include_bytes!("../public/fonts/Sarabun-Regular.ttf");
-    static BOLD: &[u8] = include_bytes!("../public/fonts/Sarabun-Bold.ttf");
-    static WORDS: &str = include_str!("../public/data/thai-words.txt");
-    Box::leak(Box::new(Engine::new(REGULAR, BOLD, WORDS).unwrap()))
+    Engine::embedded()
 }
 
 #[wasm_bindgen_test]

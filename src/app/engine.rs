@@ -38,7 +38,7 @@ pub async fn engine() -> Result<&'static Engine, String> {
     let bold: &'static [u8] = Box::leak(bold?.into_boxed_slice());
     let words: &'static str =
         Box::leak(String::from_utf8(words?).map_err(|_| "word list is not UTF-8")?.into_boxed_str());
-    let engine: &'static Engine = Box::leak(Box::new(Engine::new(regular, bold, words).map_err(|e| e.to_string())?));
+    let engine: &'static Engine = Box::leak(Box::new(Engine::new(regular, bold, &words).map_err(|e| e.to_string())?));
     ENGINE.with(|e| *e.borrow_mut() = Some(engine));
     Ok(engine)
 }

@@ -50,7 +50,7 @@ pub fn analysis(d: &Draft) -> Section {
     ))];
     let summary = d.texts.analysis_summary.clone().unwrap_or_else(|| wording::analysis_summary(d));
     for p in summary.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-        blocks.push(Block::Para(body(p).space_after(4.0)));
+        blocks.push(Block::Para(body(&digits.apply(p)).space_after(4.0)));
     }
     if let Some(score) = ita.score {
         let mut line = format!("ผลคะแนนภาพรวม ปี พ.ศ. {year} เท่ากับ {} คะแนน", score_text(Some(score), digits));
@@ -72,11 +72,11 @@ pub fn analysis(d: &Draft) -> Section {
 
     // The indicators table.
     let two_years = ita.has_current();
-    let mut columns = vec![0.5, 3.2, 0.8, 1.1];
+    let mut columns = vec![0.5, 3.0, 1.0, 1.1];
     if two_years {
         columns.push(1.1);
     }
-    columns.push(1.3);
+    columns.push(1.5);
     let mut table = Table::new(columns);
     let h = TextStyle::bold(14.0);
     let mut header = vec![

@@ -48,7 +48,7 @@ pub fn cover_and_preface(d: &Draft, images: &Images) -> Result<Vec<Section>, Doc
     let mut preface = vec![Block::Para(heading("คำนำ", 20.0).space_after(12.0))];
     let text = d.texts.preface.clone().unwrap_or_else(|| wording::preface(d));
     for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-        preface.push(Block::Para(body(&para.replace('\n', " ")).space_after(6.0)));
+        preface.push(Block::Para(body(&digits.apply(&para.replace('\n', " "))).space_after(6.0)));
     }
     let (who, when) = wording::preface_signoff(d);
     preface.push(Block::Space(1.0 * CM));

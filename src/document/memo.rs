@@ -54,14 +54,14 @@ pub fn memo(d: &Draft, images: &Images) -> Result<Section, DocError> {
         (Field { label: Span::new("ที่", bold()), value: vec![Span::new(number, regular())] }, 1.0),
         (Field { label: Span::new("วันที่", bold()), value: vec![Span::new(date, regular())] }, 1.0),
     ]));
-    let subject = d.memo.subject.clone().unwrap_or_else(|| wording::memo_subject(d));
+    let subject = digits.apply(&d.memo.subject.clone().unwrap_or_else(|| wording::memo_subject(d)));
     blocks.push(Block::Fields(vec![(
         Field { label: Span::new("เรื่อง", bold()), value: vec![Span::new(subject, regular())] },
         1.0,
     )]));
     blocks.push(Block::Space(0.15 * CM));
 
-    let addressee = d.memo.addressee.clone().unwrap_or_else(|| wording::memo_addressee(d));
+    let addressee = digits.apply(&d.memo.addressee.clone().unwrap_or_else(|| wording::memo_addressee(d)));
     blocks.push(Block::Para(Paragraph::new(vec![
         Span::new("เรียน", regular()),
         Span::new(format!("  {addressee}"), regular()),
@@ -69,7 +69,7 @@ pub fn memo(d: &Draft, images: &Images) -> Result<Section, DocError> {
     blocks.push(Block::Space(0.1 * CM));
     let paragraphs = d.memo.body.clone().unwrap_or_else(|| wording::memo_body(d));
     for text in paragraphs.iter().filter(|t| !t.trim().is_empty()) {
-        blocks.push(Block::Para(body(text.trim()).space_after(0.1 * CM)));
+        blocks.push(Block::Para(body(&digits.apply(text.trim())).space_after(0.1 * CM)));
     }
 
     // The reporter signs on the right half; a second signer below.

@@ -12,6 +12,7 @@ mod photos;
 pub mod style;
 
 pub use images::Images;
+pub use measures::strip_number as strip_list_number;
 
 use crate::model::Draft;
 use crate::pdf::{write_pdf, PdfError, PdfOptions};
@@ -60,7 +61,9 @@ pub fn build(d: &Draft, images: &Images) -> Result<DocSpec, DocError> {
         author: d.agency.full_name(),
         subject: crate::catalog::wording::memo_subject(d),
         language: "th-TH".into(),
-        date: d.memo.date.map(|dt| ((dt.ce_year().clamp(1, 9999)) as u16, dt.month, dt.day)),
+        // The memo's date (or the end of the period): reproducible, and PDF/A needs one.
+        date: Some(d.memo.date.unwrap_or(d.report.period().1))
+            .map(|dt| (dt.ce_year().clamp(1, 9999) as u16, dt.month, dt.day)),
     };
     Ok(DocSpec {
         sections,

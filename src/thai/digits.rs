@@ -13,18 +13,42 @@ pub enum Digits {
 }
 
 impl Digits {
-    /// Writes `s` with this kind of digits (other characters unchanged).
+    /// Writes `s` with this kind of digits (other characters unchanged). Web and e-mail
+    /// addresses keep their digits: www.abc123.go.th must still work when typed.
     pub fn apply(self, s: &str) -> String {
-        match self {
-            Digits::Thai => to_thai_digits(s),
-            Digits::Arabic => to_arabic_digits(s),
+        let mut out = String::with_capacity(s.len());
+        let mut rest = s;
+        while !rest.is_empty() {
+            let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let (word, tail) = rest.split_at(word_len);
+            if is_address(word) {
+                out.push_str(word);
+            } else {
+                out.push_str(&match self {
+                    Digits::Thai => to_thai_digits(word),
+                    Digits::Arabic => to_arabic_digits(word),
+                });
+            }
+            let space_len = tail.find(|c: char| !c.is_whitespace()).unwrap_or(tail.len());
+            out.push_str(&tail[..space_len]);
+            rest = &tail[space_len..];
         }
+        out
     }
 
     /// Formats a number with this kind of digits.
     pub fn number(self, n: impl std::fmt::Display) -> String {
         self.apply(&n.to_string())
     }
+}
+
+/// A web or e-mail address, whose digits are part of the address.
+fn is_address(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    w.contains("://")
+        || w.starts_with("www.")
+        || w.contains('@')
+        || [".com", ".go.th", ".or.th", ".ac.th", ".net", ".org"].iter().any(|d| w.contains(d))
 }
 
 /// Replaces ASCII digits 0–9 with Thai digits ๐–๙.
@@ -57,5 +81,9 @@ mod tests {
         assert_eq!(to_arabic_digits("๐๑๒๓๔๕๖๗๘๙"), "0123456789");
         assert_eq!(Digits::Thai.number(87.41), "๘๗.๔๑");
         assert_eq!(Digits::Arabic.apply("๑๓ ตุลาคม ๒๕๖๘"), "13 ตุลาคม 2568");
+        assert_eq!(
+            Digits::Thai.apply("ดู www.abc123.go.th หรือ a1@x.com  ปี 2568"),
+            "ดู www.abc123.go.th หรือ a1@x.com  ปี ๒๕๖๘"
+        );
     }
 }

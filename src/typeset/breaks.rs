@@ -110,18 +110,15 @@ pub fn break_opportunities(text: &str, dict: &dyn Lexicon) -> Vec<Break> {
             _ => {}
         }
         if let Some((_, p)) = prev {
+            // Between two Thai letters the dictionary decides (see `push_thai_words`).
+            let inside_thai_run = thai && is_thai_letter(p);
             if p == '\n' {
                 out.push(Break { pos: i, kind: BreakKind::Forced });
             } else if is_space(p) && !is_space(c) && c != '\n' {
                 if !space_binds(last_visible, c) {
                     out.push(Break { pos: i, kind: BreakKind::Space });
                 }
-            } else if !is_space(p)
-                && !is_space(c)
-                && c != '\n'
-                && !(thai && is_thai_letter(p))
-                && pair_allows_break(p, c)
-            {
+            } else if !is_space(p) && !is_space(c) && c != '\n' && !inside_thai_run && pair_allows_break(p, c) {
                 out.push(Break { pos: i, kind: BreakKind::Word });
             }
         }

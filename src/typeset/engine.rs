@@ -14,13 +14,13 @@ pub struct Engine {
 }
 
 impl Engine {
-    pub fn new(regular: &'static [u8], bold: &'static [u8], words: &'static str) -> Result<Self, FontError> {
+    pub fn new(regular: &'static [u8], bold: &'static [u8], words: &str) -> Result<Self, FontError> {
         Ok(Engine { fonts: Fonts::new(regular, bold)?, dict: Dictionary::from_text(words) })
     }
 
-    /// The engine with the fonts and word list compiled into the binary (native builds and
-    /// tests; the browser fetches the same files instead, see `app::engine`).
-    #[cfg(not(target_arch = "wasm32"))]
+    /// The engine with the fonts and word list compiled into the binary (the CLI and tests;
+    /// the browser app fetches the same files on demand instead, see `app::engine`, so they
+    /// are not part of its first load).
     pub fn embedded() -> &'static Engine {
         static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
         ENGINE.get_or_init(|| {
@@ -31,7 +31,6 @@ impl Engine {
 }
 
 /// PyThaiNLP's Thai word list (CC0), one word a line.
-#[cfg(not(target_arch = "wasm32"))]
 pub const THAI_WORDS: &str = include_str!("../../public/data/thai-words.txt");
 
 /// Lays out one document; remembers every piece of text it has shaped.

@@ -544,10 +544,11 @@ fn add_label(ts: &mut Typesetter, line: &mut LaidLine, label: &Label, base_size:
     let Some(first) = laid.lines.into_iter().next() else { return };
     // Align baselines: the label line may be of another size.
     let base = line.runs.first().map_or_else(|| baseline(ts, line.height, base_size), |r| r.y);
-    for mut run in first.runs {
+    // Drawn first, so copied text reads "๑. item", not "item ๑.".
+    for (i, mut run) in first.runs.into_iter().enumerate() {
         run.x += label.x;
         run.y = base;
-        line.runs.push(run);
+        line.runs.insert(i, run);
     }
 }
 

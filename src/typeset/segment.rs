@@ -8,37 +8,111 @@
 //! Whatever the dictionary says, a break never falls before a following vowel or tone mark
 //! (U+0E30–U+0E3A, U+0E45–U+0E4E, ฯ) nor after a leading vowel (U+0E40–U+0E44).
 
-/// A sorted word list, searched by prefix.
+/// A sorted word list, searched by prefix, with each word's frequency class.
+///
+/// Words are stored as one byte a character (the offset in the Thai block, U+0E00), one
+/// after another, so a prefix search compares single bytes instead of strings.
 pub struct Dictionary {
-    words: Vec<&'static str>,
+    codes: Vec<u8>,
+    /// Start of each word in `codes`, plus the end.
+    starts: Vec<u32>,
+    /// log2 of the word's frequency in the Thai National Corpus, +1 (0: not counted).
+    classes: Vec<u8>,
+}
+
+/// The cost of a word: rarer words cost more (a unigram language model, in coarse steps).
+fn word_cost(class: u8) -> u32 {
+    26u32.saturating_sub(class as u32)
+}
+
+/// A Thai-block character as one byte.
+fn code(c: char) -> Option<u8> {
+    let v = (c as u32).checked_sub(0x0E00)?;
+    (v < 0x80).then_some(v as u8)
 }
 
 impl Dictionary {
-    /// Builds the dictionary from newline-separated words (any order, blank lines ignored).
-    pub fn from_text(text: &'static str) -> Self {
-        let mut words: Vec<&'static str> = text.lines().map(str::trim).filter(|w| !w.is_empty()).collect();
-        words.sort_unstable();
-        words.dedup();
-        Dictionary { words }
+    /// Builds the dictionary from lines `word` or `word<TAB>class` (any order, blank lines
+    /// ignored; words with characters outside the Thai block are skipped).
+    pub fn from_text(text: &str) -> Self {
+        let mut entries: Vec<(Vec<u8>, u8)> = text
+            .lines()
+            .filter_map(|line| {
+                let (word, class) = line.split_once('\t').unwrap_or((line, "0"));
+                let codes: Option<Vec<u8>> = word.trim().chars().map(code).collect();
+                codes.filter(|c| !c.is_empty()).map(|c| (c, class.trim().parse().unwrap_or(0)))
+            })
+            .collect();
+        entries.sort_unstable();
+        entries.dedup_by(|a, b| a.0 == b.0);
+        let mut dict = Dictionary { codes: Vec::new(), starts: vec![0], classes: Vec::with_capacity(entries.len()) };
+        for (word, class) in entries {
+            dict.codes.extend_from_slice(&word);
+            dict.starts.push(dict.codes.len() as u32);
+            dict.classes.push(class);
+        }
+        dict
     }
 
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.classes.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.classes.is_empty()
+    }
+
+    fn word(&self, i: usize) -> &[u8] {
+        &self.codes[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.words.binary_search(&word).is_ok()
+        let Some(codes) = word.chars().map(code).collect::<Option<Vec<u8>>>() else { return false };
+        let mut found = false;
+        self.walk(word, &mut |len, _| found |= len == word.len());
+        found && !codes.is_empty()
     }
+
+    /// Narrows the sorted words one character at a time: every word still in range starts
+    /// with the characters seen so far, so only the next byte decides.
+    fn walk(&self, s: &str, found: &mut dyn FnMut(usize, u32)) {
+        let (mut lo, mut hi) = (0, self.len());
+        for (k, (i, c)) in s.char_indices().enumerate() {
+            let Some(next) = code(c) else { return };
+            let at = |w: usize| self.word(w).get(k).copied();
+            let range = lo..hi;
+            let start = lo + partition(range.clone(), |w| at(w) < Some(next));
+            let stop = lo + partition(range, |w| at(w) <= Some(next));
+            (lo, hi) = (start, stop);
+            if lo >= hi {
+                return;
+            }
+            if self.word(lo).len() == k + 1 {
+                found(i + c.len_utf8(), word_cost(self.classes[lo]));
+            }
+        }
+    }
+}
+
+/// The number of leading items of `range` for which `pred` holds (it must hold for a
+/// prefix of the range only).
+fn partition(range: std::ops::Range<usize>, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (range.start, range.end);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo - range.start
 }
 
 /// Where words come from: the dictionary, possibly with names added for one document.
 pub trait Lexicon {
-    /// Calls `found(len)` for every word that is a prefix of `s` (len in bytes).
-    fn prefixes_of(&self, s: &str, found: &mut dyn FnMut(usize));
+    /// Calls `found(len, cost)` for every word that is a prefix of `s` (len in bytes).
+    fn prefixes_of(&self, s: &str, found: &mut dyn FnMut(usize, u32));
     fn contains(&self, word: &str) -> bool;
 }
 
@@ -47,23 +121,8 @@ impl Lexicon for Dictionary {
         Dictionary::contains(self, word)
     }
 
-    fn prefixes_of(&self, s: &str, found: &mut dyn FnMut(usize)) {
-        let (mut lo, mut hi) = (0, self.words.len());
-        for (i, c) in s.char_indices() {
-            let end = i + c.len_utf8();
-            let prefix = &s[..end];
-            let range = &self.words[lo..hi];
-            let start = range.partition_point(|w| *w < prefix);
-            let stop = range.partition_point(|w| *w < prefix || w.starts_with(prefix));
-            lo += start;
-            hi = lo + (stop - start);
-            if lo >= hi {
-                return;
-            }
-            if self.words[lo] == prefix {
-                found(end);
-            }
-        }
+    fn prefixes_of(&self, s: &str, found: &mut dyn FnMut(usize, u32)) {
+        self.walk(s, found);
     }
 }
 
@@ -75,11 +134,12 @@ pub struct WithNames<'a> {
 }
 
 impl Lexicon for WithNames<'_> {
-    fn prefixes_of(&self, s: &str, found: &mut dyn FnMut(usize)) {
+    fn prefixes_of(&self, s: &str, found: &mut dyn FnMut(usize, u32)) {
         self.dict.prefixes_of(s, found);
         for name in self.names {
             if !name.is_empty() && s.starts_with(name.as_str()) {
-                found(name.len());
+                // As likely as a common word: a name the officer typed is meant whole.
+                found(name.len(), word_cost(20));
             }
         }
     }
@@ -130,61 +190,93 @@ fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{200C}'..='\u{200D}' | '\u{FE00}'..='\u{FE0F}')
 }
 
+/// Compared in order: unknown characters, then words, then how unlikely the words are.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Cost {
     unknown: u32,
     words: u32,
+    rarity: u32,
 }
 
+/// The best way to cover the rest of the text from one position: its cost, where the
+/// first word ends (a position index), and whether that word is known.
 #[derive(Clone, Copy)]
-struct Step {
-    from: usize,
+struct Choice {
+    cost: Cost,
+    next: usize,
     known: bool,
 }
 
-/// Word boundaries (byte offsets, excluding 0 and `run.len()`) in a run of Thai letters.
-pub fn segment_thai(dict: &dyn Lexicon, run: &str) -> Vec<usize> {
-    // Candidate positions: 0, every orthographic boundary, the end.
-    let mut positions = vec![0];
-    positions.extend(cluster_boundaries(run));
-    positions.push(run.len());
-    let index_of = |byte: usize| positions.binary_search(&byte).ok();
+/// Positions where a word may start or end: 0, every orthographic boundary, the end.
+fn positions(text: &str) -> Vec<usize> {
+    let mut p = vec![0];
+    p.extend(cluster_boundaries(text));
+    p.push(text.len());
+    p
+}
 
-    let n = positions.len();
-    let mut best: Vec<Option<(Cost, Step)>> = vec![None; n];
-    best[0] = Some((Cost { unknown: 0, words: 0 }, Step { from: 0, known: true }));
-    for i in 0..n - 1 {
-        let Some((cost, _)) = best[i] else { continue };
-        let start = positions[i];
-        let mut relax = |j: usize, add_unknown: u32, known: bool| {
-            let c = Cost { unknown: cost.unknown + add_unknown, words: cost.words + 1 };
-            if best[j].is_none_or(|(old, _)| c < old) {
-                best[j] = Some((c, Step { from: i, known }));
+/// Shortest path from the end backwards: fewest unknown characters, then fewest words,
+/// then the likeliest words (การ|เผยแพร่, not การเผย|แพร่); among equals the longest
+/// first word wins. `allow(start, end)` filters dictionary words (by byte range).
+fn best_path(
+    dict: &dyn Lexicon,
+    text: &str,
+    pos: &[usize],
+    allow: &dyn Fn(usize, usize) -> bool,
+    unknown_ok: bool,
+) -> Vec<Option<Choice>> {
+    let n = pos.len();
+    let mut best: Vec<Option<Choice>> = vec![None; n];
+    best[n - 1] = Some(Choice { cost: Cost { unknown: 0, words: 0, rarity: 0 }, next: n - 1, known: true });
+    for i in (0..n - 1).rev() {
+        let start = pos[i];
+        let pick = |j: usize, add_unknown: u32, rarity: u32, known: bool, best: &mut Vec<Option<Choice>>| {
+            let Some(rest) = best[j] else { return };
+            let cost = Cost {
+                unknown: rest.cost.unknown + add_unknown,
+                words: rest.cost.words + 1,
+                rarity: rest.cost.rarity + rarity,
+            };
+            let better = match best[i] {
+                None => true,
+                Some(old) => cost < old.cost || (cost == old.cost && j > old.next),
+            };
+            if better {
+                best[i] = Some(Choice { cost, next: j, known });
             }
         };
-        dict.prefixes_of(&run[start..], &mut |len| {
-            if let Some(j) = index_of(start + len) {
-                relax(j, 0, true);
+        let mut ends = Vec::new();
+        dict.prefixes_of(&text[start..], &mut |len, cost| ends.push((start + len, cost)));
+        for (end, rarity) in ends {
+            if let (Ok(j), true) = (pos.binary_search(&end), allow(start, end)) {
+                pick(j, 0, rarity, true, &mut best);
             }
-        });
-        // One cluster the dictionary does not cover.
-        let chars = run[start..positions[i + 1]].chars().count() as u32;
-        relax(i + 1, chars, false);
-    }
-
-    // Walk back, merging neighbouring unknown clusters into one chunk.
-    let mut cuts = Vec::new();
-    let mut j = n - 1;
-    let mut prev_unknown = false;
-    while j > 0 {
-        let (_, step) = best[j].expect("every position is reachable by unknown steps");
-        if !(prev_unknown && !step.known) && j != n - 1 {
-            cuts.push(positions[j]);
         }
-        prev_unknown = !step.known;
-        j = step.from;
+        if unknown_ok {
+            // One cluster the dictionary does not cover.
+            let chars = text[start..pos[i + 1]].chars().count() as u32;
+            pick(i + 1, chars, word_cost(0), false, &mut best);
+        }
     }
-    cuts.reverse();
+    best
+}
+
+/// Word boundaries (byte offsets, excluding 0 and `run.len()`) in a run of Thai letters.
+/// Text the dictionary does not cover stays one chunk up to the next known word.
+pub fn segment_thai(dict: &dyn Lexicon, run: &str) -> Vec<usize> {
+    let pos = positions(run);
+    let best = best_path(dict, run, &pos, &|_, _| true, true);
+    let mut cuts = Vec::new();
+    let mut i = 0;
+    let mut prev_unknown = false;
+    while let Some(choice) = best[i].filter(|_| i < pos.len() - 1) {
+        // Neighbouring unknown clusters merge into one chunk.
+        if i > 0 && !(prev_unknown && !choice.known) {
+            cuts.push(pos[i]);
+        }
+        prev_unknown = !choice.known;
+        i = choice.next;
+    }
     cuts
 }
 
@@ -196,38 +288,21 @@ pub const COMPOUND_MIN_CHARS: usize = 14;
 /// (องค์การ|บริหาร|ส่วน|ตำบล), each at least two characters. Empty when it does not split
 /// cleanly.
 pub fn compound_parts(dict: &dyn Lexicon, word: &str) -> Vec<usize> {
-    let mut positions = vec![0];
-    positions.extend(cluster_boundaries(word));
-    positions.push(word.len());
-    let n = positions.len();
-    // Fewest parts, whole word excluded, every part a dictionary word.
-    let mut best: Vec<Option<(u32, usize)>> = vec![None; n];
-    best[0] = Some((0, 0));
-    for i in 0..n - 1 {
-        let Some((parts, _)) = best[i] else { continue };
-        let start = positions[i];
-        dict.prefixes_of(&word[start..], &mut |len| {
-            let end = start + len;
-            if (start == 0 && end == word.len()) || word[start..end].chars().count() < 2 {
-                return;
-            }
-            if let Ok(j) = positions.binary_search(&end) {
-                if best[j].is_none_or(|(p, _)| parts + 1 < p) {
-                    best[j] = Some((parts + 1, i));
-                }
-            }
-        });
-    }
+    let pos = positions(word);
+    let whole = word.len();
+    let allow = |start: usize, end: usize| !(start == 0 && end == whole) && word[start..end].chars().count() >= 2;
+    let best = best_path(dict, word, &pos, &allow, false);
     let mut cuts = Vec::new();
-    let Some(mut j) = best[n - 1].map(|_| n - 1) else { return cuts };
-    while j > 0 {
-        let (_, from) = best[j].expect("on the path");
-        if j != n - 1 {
-            cuts.push(positions[j]);
-        }
-        j = from;
+    let mut i = 0;
+    if best[0].is_none() {
+        return cuts;
     }
-    cuts.reverse();
+    while let Some(choice) = best[i].filter(|_| i < pos.len() - 1) {
+        if i > 0 {
+            cuts.push(pos[i]);
+        }
+        i = choice.next;
+    }
     cuts
 }
 

@@ -58,7 +58,7 @@ pub fn write_service_worker(dist: &Path) -> Result<()> {
     files.sort();
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     for f in &files {
-        use std::hash::{Hash, Hasher};
+        use std::hash::Hash;
         f.hash(&mut hasher);
         fs::read(dist.join(f))?.hash(&mut hasher);
     }

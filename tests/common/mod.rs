@@ -1,0 +1,77 @@
+//! Helpers shared by the native integration tests: external checkers (pdftotext, qpdf,
+//! hb-shape) and the seed drafts.
+#![allow(dead_code)]
+
+use prongsai::document::{render_pdf, Images};
+use prongsai::model::{Bundle, Draft};
+use prongsai::typeset::Engine;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A scratch directory for this test binary's files.
+pub fn out_dir() -> PathBuf {
+    let dir = root().join("target/test-out");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub fn seed(name: &str) -> Draft {
+    let text = std::fs::read_to_string(root().join(format!("tests/drafts/{name}.json"))).unwrap();
+    Bundle::from_json(&text).unwrap().draft
+}
+
+pub fn render(d: &Draft, images: &Images) -> Vec<u8> {
+    render_pdf(d, images, Engine::embedded()).unwrap()
+}
+
+/// Writes `pdf` under `name` and returns the path.
+pub fn save(name: &str, pdf: &[u8]) -> PathBuf {
+    let path = out_dir().join(name);
+    std::fs::write(&path, pdf).unwrap();
+    path
+}
+
+/// `pdftotext -raw` of a PDF.
+pub fn pdftotext(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg("-raw")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("pdftotext gives UTF-8")
+}
+
+/// `pdftotext -raw` per page.
+pub fn pdftotext_pages(path: &Path) -> Vec<String> {
+    pdftotext(path).split('\u{000C}').map(String::from).filter(|p| !p.trim().is_empty()).collect()
+}
+
+/// Text without any whitespace: Thai line breaks fall between words, so extraction puts
+/// newlines where the draft had none.
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// `qpdf --check` passes.
+pub fn assert_qpdf_ok(path: &Path) {
+    let out = Command::new("qpdf").arg("--check").arg(path).output().expect("qpdf is installed");
+    assert!(
+        out.status.success(),
+        "qpdf --check failed for {}:\n{}{}",
+        path.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+pub fn page_count(path: &Path) -> usize {
+    let out = Command::new("pdfinfo").arg(path).output().expect("pdfinfo is installed");
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    text.lines().find_map(|l| l.strip_prefix("Pages:")).map(|n| n.trim().parse().unwrap()).unwrap()
+}

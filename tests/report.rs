@@ -1,0 +1,263 @@
+//! The report: seed drafts render into PDFs whose text gives back everything typed.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::*;
+use prongsai::document::{build, layout, Images};
+use prongsai::model::{validate, Bundle, Draft};
+use prongsai::thai::Digits;
+use prongsai::typeset::{Engine, Weight};
+
+const SEEDS: [&str; 3] = ["seed-000", "seed-002", "seed-004"];
+
+/// True when `needle` is found in `hay` (both squashed), possibly in up to three pieces in
+/// order: a table row split across pages continues after the next page's header.
+fn found_in_order(hay: &str, needle: &str) -> bool {
+    let needle: Vec<char> = needle.chars().collect();
+    let mut from = 0;
+    let mut i = 0;
+    for _ in 0..3 {
+        // The longest prefix of what is left that occurs after `from`.
+        let mut best = None;
+        let mut k = needle.len();
+        while k > i {
+            let part: String = needle[i..k].iter().collect();
+            if let Some(at) = hay[from..].find(&part) {
+                best = Some((k, from + at + part.len()));
+                break;
+            }
+            k -= 1;
+        }
+        let Some((k, end)) = best else { return false };
+        if k == needle.len() {
+            return true;
+        }
+        // A piece must be a real line's worth, not a stray syllable.
+        if k - i < 8 {
+            return false;
+        }
+        i = k;
+        from = end;
+    }
+    false
+}
+
+/// Everything a draft says that must be found in its PDF, as (what, text).
+fn expected_texts(d: &Draft) -> Vec<(String, String)> {
+    let digits = d.options.digits;
+    let mut out = Vec::new();
+    let mut add = |what: &str, text: &str| {
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let line = prongsai::document::strip_list_number(line);
+            out.push((what.to_string(), digits.apply(line)));
+        }
+    };
+    for g in &d.measures {
+        add("group heading", &g.heading);
+        for m in &g.measures {
+            for (what, text) in [
+                ("measure name", &m.name),
+                ("steps", &m.steps),
+                ("responsible", &m.responsible),
+                ("period", &m.period),
+                ("output", &m.output),
+                ("outcome", &m.outcome),
+                ("note", &m.note),
+            ] {
+                add(what, text);
+            }
+        }
+    }
+    for r in &d.recommendations {
+        add("recommendation", r);
+    }
+    if let Some(body) = &d.memo.body {
+        for p in body {
+            add("memo body", p);
+        }
+    }
+    if let Some(s) = &d.memo.subject {
+        add("memo subject", s);
+    }
+    if let Some(date) = d.memo.date {
+        add("memo date", &date.long(digits));
+    }
+    for s in [&d.signers.reporter, &d.signers.clerk, &d.signers.executive] {
+        add("signer name", &s.name);
+        add("signer position", &s.position);
+        add("comment", &s.comment);
+    }
+    for (i, s) in d.ita.indicators.iter().enumerate() {
+        for v in [s.previous, s.current].into_iter().flatten() {
+            add(&format!("score of indicator {}", i + 1), &format!("{v:.2}"));
+        }
+    }
+    if let Some(v) = d.ita.score {
+        add("overall score", &format!("{v:.2}"));
+    }
+    for t in [&d.texts.preface, &d.texts.analysis_summary].into_iter().flatten() {
+        add("text", t);
+    }
+    for t in [&d.analysis.weaknesses, &d.analysis.improvements, &d.analysis.approach] {
+        add("analysis", t);
+    }
+    out
+}
+
+fn render_seed(name: &str, d: &Draft) -> (std::path::PathBuf, String) {
+    let path = save(&format!("{name}.pdf"), &render(d, &Images::new()));
+    let text = pdftotext(&path);
+    (path, text)
+}
+
+#[test]
+fn every_seed_renders_with_all_its_text() {
+    for name in SEEDS {
+        let d = seed(name);
+        let (path, text) = render_seed(name, &d);
+        assert_qpdf_ok(&path);
+        assert!(!text.contains('\u{FFFD}'), "{name}: replacement character in the text");
+        assert!(
+            !text.contains("ำา") && !text.contains("\u{0E4D}\u{0E32}"),
+            "{name}: sara am copied out as two characters"
+        );
+        let all = squash(&text);
+        let expected = expected_texts(&d);
+        assert!(expected.len() > 30, "{name}: too few texts to check ({})", expected.len());
+        for (what, t) in expected {
+            assert!(found_in_order(&all, &squash(&t)), "{name}: {what} missing from the PDF: {t}");
+        }
+        // Memo fields.
+        for field in ["บันทึกข้อความ", "ส่วนราชการ", "วันที่", "เรื่อง", "เรียน", &d.agency.full_name()]
+        {
+            assert!(text.contains(field), "{name}: memo lacks {field}");
+        }
+        assert!(text.contains(&format!("{}/", Digits::Thai.apply(d.agency.doc_code.trim()))), "{name}: ที่ line");
+    }
+}
+
+#[test]
+fn the_measures_table_has_its_header_on_every_page() {
+    let engine = Engine::embedded();
+    for name in SEEDS {
+        let d = seed(name);
+        let doc = layout(&d, &Images::new(), engine).unwrap();
+        let table_pages: Vec<_> = doc.pages.iter().filter(|p| p.width > p.height).collect();
+        assert!(!table_pages.is_empty(), "{name}: no landscape pages");
+        for (i, page) in table_pages.iter().enumerate() {
+            let header: Vec<&str> =
+                page.text_runs().filter(|r| r.weight == Weight::Bold).map(|r| r.text.as_str()).collect();
+            for h in ["มาตรการ/กิจกรรม", "ขั้นตอน/วิธีการปฏิบัติ", "ผู้รับผิดชอบ", "ผลการดำเนินการ", "ผลผลิต", "ผลลัพธ์"]
+            {
+                assert!(header.contains(&h), "{name}: landscape page {} lacks the header {h}", i + 1);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_reference_report_spans_pages_and_every_cell_comes_back() {
+    let d = seed("reference-40");
+    assert_eq!(d.measures.iter().map(|g| g.measures.len()).sum::<usize>(), 40);
+    let (path, text) = render_seed("reference-40", &d);
+    assert!(page_count(&path) >= 20, "{} pages", page_count(&path));
+    let all = squash(&text);
+    for (what, t) in expected_texts(&d) {
+        assert!(found_in_order(&all, &squash(&t)), "{what} missing: {t}");
+    }
+}
+
+#[test]
+fn weak_indicators_are_marked_and_charted() {
+    let d = seed("seed-002");
+    let weak = d.ita.weak_indicators();
+    assert!(!weak.is_empty(), "seed 002 has indicators under 85");
+    let spec = build(&d, &Images::new()).unwrap();
+    let doc = prongsai::typeset::layout_document(Engine::embedded(), &spec);
+    let text: String = doc.pages.iter().map(|p| p.plain_text()).collect::<Vec<_>>().join("\n");
+    assert_eq!(squash(&text).matches("ต่ำกว่าเกณฑ์").count(), weak.len());
+    assert!(text.contains("แผนภูมิคะแนนรายตัวชี้วัด"));
+    assert!(text.contains("เกณฑ์ ๘๕ คะแนน"));
+}
+
+#[test]
+fn arabic_digits_when_the_draft_asks() {
+    let mut d = seed("seed-002");
+    d.options.digits = Digits::Arabic;
+    let (_, text) = render_seed("seed-002-arabic", &d);
+    assert!(text.contains("2568"), "year in Arabic digits");
+    let score = format!("{:.2}", d.ita.score.unwrap());
+    assert!(text.contains(&score), "score {score} in Arabic digits");
+    let thai_digits = text.chars().filter(|c| ('\u{0E50}'..='\u{0E59}').contains(c)).count();
+    let measure_digits: usize = expected_texts(&seed("seed-002"))
+        .iter()
+        .map(|(_, t)| t.chars().filter(|c| ('\u{0E50}'..='\u{0E59}').contains(c)).count())
+        .sum();
+    assert!(thai_digits < measure_digits / 4, "{thai_digits} Thai digits left");
+}
+
+#[test]
+fn pdfa_output_is_declared_and_checks() {
+    let mut d = seed("seed-004");
+    d.options.pdfa = true;
+    let (path, text) = render_seed("seed-004-pdfa", &d);
+    assert_qpdf_ok(&path);
+    let bytes = std::fs::read(&path).unwrap();
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(has(b"pdfaid:part") || has(b"pdfaid:part>2<"), "PDF/A identification in XMP");
+    assert!(has(b"/OutputIntents"), "an output intent");
+    assert!(has(b"/FontFile2"), "fonts embedded");
+    assert!(text.contains("หนองไฮ"));
+}
+
+#[test]
+fn drafts_round_trip_through_json_losslessly() {
+    for name in SEEDS.iter().chain(&["reference-40"]) {
+        let d = seed(name);
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(prongsai::model::load_draft(&json).unwrap(), d, "{name}");
+        let b = Bundle { name: name.to_string(), draft: d.clone(), images: Default::default() };
+        assert_eq!(Bundle::from_json(&b.to_json()).unwrap().draft, d, "{name} as an export file");
+    }
+}
+
+#[test]
+fn seed_002_is_complete_and_the_others_say_what_is_missing() {
+    assert_eq!(validate(&seed("seed-002")), vec![]);
+    let problems = validate(&seed("seed-004"));
+    assert!(problems.iter().any(|p| p.field == "signers.reporter.name"));
+    assert!(problems
+        .iter()
+        .all(|p| !p.message.is_empty() && p.message.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c))));
+}
+
+#[test]
+fn photos_and_signatures_appear_in_the_pdf() {
+    let mut d = seed("seed-004");
+    let mut images = Images::new();
+    images.insert("photo.jpg", std::fs::read(root().join("tests/fixtures/photo.jpg")).unwrap()).unwrap();
+    images.insert("sign.png", std::fs::read(root().join("tests/fixtures/signature.png")).unwrap()).unwrap();
+    let m = &mut d.measures[0].measures[0];
+    for i in 0..3 {
+        m.photos.push(prongsai::model::Photo {
+            image: "photo.jpg".into(), caption: format!("ภาพกิจกรรมที่ {}", i + 1)
+        });
+    }
+    d.signers.reporter.name = "นางสาวทดสอบ ลายมือ".into();
+    d.signers.reporter.signature = Some("sign.png".into());
+    let path = save("seed-004-photos.pdf", &render(&d, &images));
+    let text = pdftotext(&path);
+    for c in ["ภาพกิจกรรมที่ ๑", "ภาพกิจกรรมที่ ๒", "ภาพกิจกรรมที่ ๓", "ภาพประกอบการดำเนินการตามมาตรการ"]
+    {
+        assert!(text.contains(c), "{c}");
+    }
+    let doc = layout(&d, &images, Engine::embedded()).unwrap();
+    let images_drawn =
+        doc.pages.iter().flat_map(|p| &p.items).filter(|i| matches!(i, prongsai::typeset::Item::Image { .. })).count();
+    // Three photos, the signature in the memo and again in the closing.
+    assert_eq!(images_drawn, 5);
+    // A missing image is a Thai message, not a panic.
+    let err = prongsai::document::render_pdf(&d, &Images::new(), Engine::embedded()).unwrap_err();
+    assert!(err.thai().contains("ไม่พบไฟล์ภาพ"), "{}", err.thai());
+}
