@@ -271,6 +271,7 @@ fn table_doc(rows: Vec<Row>) -> DocSpec {
         }],
         thai_page_numbers: true,
         names: Vec::new(),
+        body_size: 16.0,
         metadata: Metadata::default(),
     }
 }
@@ -426,6 +427,7 @@ fn portrait_and_landscape_pages_numbered_in_thai_digits_from_page_two() {
         ],
         thai_page_numbers: true,
         names: Vec::new(),
+        body_size: 16.0,
         metadata: Metadata {
             title: "ทดสอบ".into(),
             author: "หน่วยงานทดสอบ".into(),
@@ -461,6 +463,7 @@ fn paragraphs_keep_single_lines_off_page_edges() {
         sections: vec![Section { page: PageSpec::portrait(), numbering: Numbering { from: 2, restart: true }, blocks }],
         thai_page_numbers: true,
         names: Vec::new(),
+        body_size: 16.0,
         metadata: Metadata::default(),
     };
     for shift in 0..12 {
@@ -496,6 +499,7 @@ fn images_jpeg_passes_through_and_png_keeps_alpha() {
         }],
         thai_page_numbers: true,
         names: Vec::new(),
+        body_size: 16.0,
         metadata: Metadata::default(),
     };
     let doc = layout_document(engine, &spec);
@@ -537,7 +541,7 @@ fn bar_chart_is_vector_and_proportional() {
     let widths: Vec<f32> = items
         .iter()
         .filter_map(|i| match i {
-            Item::Rect { rect, fill: Some(_), .. } => Some(rect.w),
+            Item::Rect { rect, fill: Some(c), .. } if *c != Rgb::WHITE => Some(rect.w),
             _ => None,
         })
         .collect();

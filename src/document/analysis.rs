@@ -1,12 +1,12 @@
 //! ผลการประเมิน ITA: overall result, the ten indicators (one or two years), the weak ones
 //! marked, a bar chart, and the officer's analysis.
 
-use super::style::{body, heading, numbered, regular, subheading, BODY, HEADING, INDENT};
+use super::style::{body, heading, regular, subheading, CELL_LEADING, HEADING, INDENT, SMALL, TABLE};
 use crate::catalog::{wording, INDICATORS};
 use crate::model::Draft;
 use crate::thai::Digits;
 use crate::typeset::{
-    Align, Bar, BarChart, Block, Cell, Numbering, PageSpec, Paragraph, Rgb, Row, Section, Table, TextStyle, CM,
+    Align, Bar, BarChart, Block, Cell, Numbering, PageSpec, Paragraph, Rgb, Row, Section, Table, TextStyle,
 };
 
 const WEAK_FILL: Rgb = Rgb(0xfb, 0xe4, 0xe1);
@@ -18,25 +18,22 @@ pub fn score_text(v: Option<f32>, digits: Digits) -> String {
 }
 
 fn cell(text: &str, style: TextStyle, align: Align) -> Cell {
-    Cell::new(vec![Paragraph::text(text, style).align(align).leading(1.3)]).middle()
+    Cell::new(vec![Paragraph::text(text, style).align(align).leading(CELL_LEADING)]).middle()
 }
 
-/// Paragraphs from multi-line text: several lines become a numbered list.
+/// The officer's analysis text as paragraphs: a list when it has several lines.
 pub fn text_blocks(text: &str, digits: Digits) -> Vec<Block> {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    if lines.len() <= 1 {
-        return lines.iter().map(|l| Block::Para(body(&digits.apply(l)))).collect();
+    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+    if lines <= 1 {
+        return text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| Block::Para(body(&digits.apply(l.trim()))))
+            .collect();
     }
-    lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let label = digits.apply(&format!("{}.", i + 1));
-            let text = digits.apply(super::measures::strip_number(l));
-            Block::Para(
-                numbered(&label, &text, regular(), INDENT * 0.4, 0.9 * CM).align(Align::Justify).space_after(2.0),
-            )
-        })
+    super::lists::paragraphs(text, regular(), digits, INDENT * 0.4, super::paragraph_leading())
+        .into_iter()
+        .map(|p| Block::Para(p.align(Align::Justify).space_after(2.0)))
         .collect()
 }
 
@@ -50,26 +47,22 @@ pub fn analysis(d: &Draft) -> Section {
     ))];
     let summary = d.texts.analysis_summary.clone().unwrap_or_else(|| wording::analysis_summary(d));
     for p in summary.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-        blocks.push(Block::Para(body(&digits.apply(p)).space_after(4.0)));
+        blocks.extend(text_blocks(p, digits));
     }
+    let has_scores = ita.indicators.iter().any(|s| s.previous.is_some() || s.current.is_some());
+    if !has_scores {
+        blocks.push(Block::Para(body("ยังไม่มีข้อมูลคะแนนรายตัวชี้วัด").space_before(6.0)));
+    }
+    // The caption of the table: the year and the overall result.
+    let mut caption = format!("ผลคะแนนรายตัวชี้วัด ปี พ.ศ. {year}");
     if let Some(score) = ita.score {
-        let mut line = format!("ผลคะแนนภาพรวม ปี พ.ศ. {year} เท่ากับ {} คะแนน", score_text(Some(score), digits));
+        caption.push_str(&format!(" (คะแนนรวม {}", score_text(Some(score), digits)));
         let level = ita.level_or_derived();
         if !level.is_empty() {
-            line.push_str(&format!(" อยู่ในระดับ {level}"));
+            caption.push_str(&format!(" ระดับ {level}"));
         }
-        if let Some(cur) = ita.current_score {
-            line.push_str(&format!(
-                " และปี พ.ศ. {} เท่ากับ {} คะแนน",
-                digits.number(ita.assessed_year + 1),
-                score_text(Some(cur), digits)
-            ));
-        }
-        blocks.push(Block::Para(
-            Paragraph::text(line, TextStyle::bold(BODY)).first_indent(INDENT).space_before(4.0).space_after(6.0),
-        ));
+        caption.push(')');
     }
-
     // The indicators table.
     let two_years = ita.has_current();
     let mut columns = vec![0.5, 3.0, 1.0, 1.1];
@@ -78,7 +71,7 @@ pub fn analysis(d: &Draft) -> Section {
     }
     columns.push(1.5);
     let mut table = Table::new(columns);
-    let h = TextStyle::bold(14.0);
+    let h = TextStyle::bold(TABLE);
     let mut header = vec![
         cell("ที่", h, Align::Center).fill(HEADER_FILL),
         cell("ตัวชี้วัด", h, Align::Center).fill(HEADER_FILL),
@@ -90,9 +83,11 @@ pub fn analysis(d: &Draft) -> Section {
             cell(&format!("คะแนน ปี {}", digits.number(ita.assessed_year + 1)), h, Align::Center).fill(HEADER_FILL),
         );
     }
-    header.push(cell(&format!("ผลเทียบเกณฑ์ {}", digits.number(ita.threshold)), h, Align::Center).fill(HEADER_FILL));
+    header.push(
+        cell(&format!("ผลเทียบเกณฑ์ {} (ปี {year})", digits.number(ita.threshold)), h, Align::Center).fill(HEADER_FILL),
+    );
     table.header.push(header);
-    let t = TextStyle::regular(14.0);
+    let t = TextStyle::regular(TABLE);
     let weak = ita.weak_indicators();
     for ind in INDICATORS.iter() {
         let score = ita.indicators.get(ind.number as usize - 1).copied().unwrap_or_default();
@@ -111,16 +106,19 @@ pub fn analysis(d: &Draft) -> Section {
             Some(_) if is_weak => "ต่ำกว่าเกณฑ์",
             Some(_) => "ผ่านเกณฑ์",
         };
-        row.push(cell(verdict, if is_weak { TextStyle::bold(14.0) } else { t }, Align::Center));
+        row.push(cell(verdict, if is_weak { TextStyle::bold(TABLE) } else { t }, Align::Center));
         if is_weak {
             row = row.into_iter().map(|c| c.fill(WEAK_FILL)).collect();
         }
         table.rows.push(Row::Cells(row));
     }
-    blocks.push(Block::Table(table));
+    if has_scores {
+        blocks.push(Block::Para(subheading(&caption).align(Align::Center)));
+        blocks.push(Block::Table(table));
+    }
 
     // The chart of the same scores.
-    if ita.indicators.iter().any(|s| s.previous.is_some() || s.current.is_some()) {
+    if has_scores {
         let bars = INDICATORS
             .iter()
             .map(|ind| {
@@ -135,11 +133,12 @@ pub fn analysis(d: &Draft) -> Section {
                     label: format!("{} {}", digits.number(ind.number), ind.name),
                     values,
                     value_labels: labels,
-                    highlight: weak.contains(&(ind.number as usize)) && !two_years,
+                    highlight: weak.contains(&(ind.number as usize)),
                 }
             })
             .collect();
         let mut chart = BarChart::new(bars);
+        chart.font_size = SMALL;
         chart.threshold = Some((ita.threshold, format!("เกณฑ์ {} คะแนน", digits.number(ita.threshold))));
         if two_years {
             chart.series = vec![format!("ปี {year}"), format!("ปี {}", digits.number(ita.assessed_year + 1))];

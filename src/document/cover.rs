@@ -3,7 +3,7 @@
 
 use super::images::Images;
 use super::memo::signature;
-use super::style::{body, heading, numbered, regular, BODY, COVER_TITLE, HEADING, INDENT};
+use super::style::{body, heading, regular, th, COVER_TITLE, HEADING, INDENT};
 use super::DocError;
 use crate::catalog::wording;
 use crate::model::Draft;
@@ -22,39 +22,49 @@ pub fn cover_and_preface(d: &Draft, images: &Images) -> Result<Vec<Section>, Doc
         cover.push(Block::Image { image: images.get(id)?, max_w: 5.0 * CM, max_h: 4.0 * CM, align: Align::Center });
         cover.push(Block::Space(1.0 * CM));
     } else {
-        cover.push(Block::Space(3.0 * CM));
+        cover.push(Block::Space(4.0 * CM));
     }
     let title = TextStyle::bold(COVER_TITLE);
-    cover.push(centred(&wording::report_title(d), title));
+    // The long title breaks where it reads best, not where the width runs out.
+    let full_title = wording::report_title(d);
+    let title_text = match full_title.split_once("คุณธรรม") {
+        Some((a, b)) if !a.is_empty() => format!("{a}\nคุณธรรม{b}"),
+        _ => full_title,
+    };
+    cover.push(Block::Para(Paragraph::text(title_text, title).align(Align::Center).leading(1.6)));
     cover.push(Block::Space(0.4 * CM));
     cover.push(centred(&digits.apply(&format!("ประจำปีงบประมาณ พ.ศ. {}", d.report.fiscal_year)), title));
     cover.push(centred(&wording::round_text(d), TextStyle::bold(HEADING)));
-    cover.push(Block::Space(2.5 * CM));
-    cover.push(centred(&a.full_name(), TextStyle::bold(22.0)));
+    cover.push(Block::Space(3.5 * CM));
+    cover.push(centred(&a.full_name(), TextStyle::bold(th(22.0))));
     let place: Vec<String> = [("อำเภอ", &a.district), ("จังหวัด", &a.province)]
         .iter()
         .filter(|(_, v)| !v.trim().is_empty())
         .map(|(w, v)| format!("{w}{}", v.trim()))
         .collect();
     if !place.is_empty() {
-        cover.push(centred(&place.join(" "), TextStyle::bold(20.0)));
+        cover.push(centred(&place.join(" "), TextStyle::bold(th(20.0))));
     }
-    cover.push(Block::Space(3.0 * CM));
+    cover.push(Block::Space(5.0 * CM));
     if !a.unit.trim().is_empty() {
-        cover.push(centred("จัดทำโดย", TextStyle::bold(18.0)));
-        cover.push(centred(&format!("{} {}", a.unit.trim(), a.full_name()), TextStyle::regular(18.0)));
+        cover.push(centred("จัดทำโดย", TextStyle::bold(th(18.0))));
+        cover.push(centred(&format!("{} {}", a.unit.trim(), a.full_name()), TextStyle::regular(th(18.0))));
     }
 
-    let mut preface = vec![Block::Para(heading("คำนำ", 20.0).space_after(12.0))];
+    let mut preface = vec![Block::Para(heading("คำนำ", th(20.0)).space_after(12.0))];
     let text = d.texts.preface.clone().unwrap_or_else(|| wording::preface(d));
     for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
         preface.push(Block::Para(body(&digits.apply(&para.replace('\n', " "))).space_after(6.0)));
     }
+    // The sign-off, centred in the right half, as prefaces are signed.
     let (who, when) = wording::preface_signoff(d);
-    preface.push(Block::Space(1.0 * CM));
-    for line in [who, when].iter().filter(|l| !l.is_empty()) {
-        preface.push(Block::Para(Paragraph::text(line, regular()).align(Align::Right)));
-    }
+    let signoff: Vec<Block> = [who, when]
+        .iter()
+        .filter(|l| !l.is_empty())
+        .map(|l| Block::Para(Paragraph::text(l, regular()).align(Align::Center)))
+        .collect();
+    preface.push(Block::Space(0.8 * CM));
+    preface.push(Block::Columns(vec![(0.8, vec![]), (1.2, signoff)]));
 
     Ok(vec![
         Section { page: PageSpec::portrait(), numbering: Numbering { from: 2, restart: true }, blocks: cover },
@@ -69,25 +79,31 @@ pub fn closing(d: &Draft, images: &Images) -> Result<Section, DocError> {
     let recs: Vec<&String> = d.recommendations.iter().filter(|r| !r.trim().is_empty()).collect();
     if !recs.is_empty() {
         blocks.push(Block::Para(heading("สรุปผลและข้อเสนอแนะ", HEADING)));
-        for (i, r) in recs.iter().enumerate() {
-            let label = digits.apply(&format!("{}.", i + 1));
-            blocks.push(Block::Para(
-                numbered(&label, &digits.apply(r.trim()), regular(), INDENT * 0.4, 0.9 * CM)
-                    .align(Align::Justify)
-                    .space_after(3.0),
-            ));
+        // Each recommendation is item n; its own "- " lines are sub-items under it.
+        let text: String = recs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let mut lines = r.trim().lines();
+                let first = super::lists::strip_number(lines.next().unwrap_or(""));
+                std::iter::once(format!("{}. {first}", i + 1))
+                    .chain(lines.map(|l| l.trim().to_string()))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        for p in super::lists::paragraphs(&text, regular(), digits, INDENT * 0.4, super::paragraph_leading()) {
+            blocks.push(Block::Para(p.align(Align::Justify).space_after(3.0)));
         }
         blocks.push(Block::Space(0.8 * CM));
     }
     let s = &d.signers;
-    let mut sigs = vec![
-        Block::Para(Paragraph::text("ผู้รายงาน", TextStyle::regular(BODY)).align(Align::Center)),
-        signature(&s.reporter, images, digits)?,
-    ];
+    let mut sigs = vec![signature(&s.reporter, images, digits, "", Some("ผู้รายงาน"))?];
     if let Some(second) = &s.second {
-        sigs.push(Block::Space(0.3 * CM));
-        sigs.push(signature(second, images, digits)?);
+        sigs.push(Block::Space(0.4 * CM));
+        sigs.push(signature(second, images, digits, "", Some("ผู้รายงาน"))?);
     }
-    blocks.push(Block::Keep(vec![Block::Columns(vec![(1.0, vec![]), (1.2, sigs)])]));
+    blocks.push(Block::Keep(vec![Block::Columns(vec![(0.8, vec![]), (1.2, sigs)])]));
     Ok(Section { page: PageSpec::portrait(), numbering: Numbering { from: 1, restart: false }, blocks })
 }

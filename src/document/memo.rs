@@ -5,9 +5,7 @@ use super::style::{body, bold, regular, BODY, INDENT, MEMO_TITLE, MEMO_UNIT_LABE
 use super::DocError;
 use crate::catalog::wording;
 use crate::model::{Draft, Signer};
-use crate::typeset::{
-    Align, Block, Field, Margins, Numbering, PageSpec, Paragraph, Section, Signature, Span, TextStyle, CM,
-};
+use crate::typeset::{Align, Block, Field, Numbering, PageSpec, Paragraph, Section, Signature, Span, TextStyle, CM};
 
 /// Height of the signature space above the name.
 pub const SIGN_HEIGHT: f32 = 1.1 * CM;
@@ -48,7 +46,13 @@ pub fn memo(d: &Draft, images: &Images) -> Result<Section, DocError> {
         },
         1.0,
     )]));
-    let number = format!("{}/{}", digits.apply(agency.doc_code.trim()), digits.apply(d.memo.number.trim()));
+    // ลบ ๗๖๓๐๑/๑๒๓, or ลบ ๗๖๓๐๑/ to be numbered by hand; nothing without a code.
+    let code = agency.doc_code.trim();
+    let number = if code.is_empty() && d.memo.number.trim().is_empty() {
+        String::new()
+    } else {
+        format!("{}/{}", digits.apply(code), digits.apply(d.memo.number.trim()))
+    };
     let date = d.memo.date.map(|dt| dt.long(digits)).unwrap_or_default();
     blocks.push(Block::Fields(vec![
         (Field { label: Span::new("ที่", bold()), value: vec![Span::new(number, regular())] }, 1.0),
@@ -74,19 +78,37 @@ pub fn memo(d: &Draft, images: &Images) -> Result<Section, DocError> {
 
     // The reporter signs on the right half; a second signer below.
     let s = &d.signers;
-    blocks.push(right_half(signature(&s.reporter, images, digits)?));
+    blocks.push(right_half(signature(&s.reporter, images, digits, "", None)?));
     if let Some(second) = &s.second {
-        blocks.push(right_half(signature(second, images, digits)?));
+        blocks.push(right_half(signature(second, images, digits, "", None)?));
     }
     // Comments of the ปลัด and the นายก side by side, each with its signature.
     blocks.push(Block::Space(0.15 * CM));
     blocks.push(Block::Columns(vec![
-        (1.0, comment_block(&format!("ความเห็น{}", agency.clerk_title()), &s.clerk, images, digits)?),
+        (
+            1.0,
+            comment_block(
+                &format!("ความเห็น{}", agency.clerk_title()),
+                &s.clerk,
+                &agency.clerk_title(),
+                images,
+                digits,
+            )?,
+        ),
         (0.04, vec![]),
-        (1.0, comment_block(&format!("ความเห็น{}", agency.chief_title()), &s.executive, images, digits)?),
+        (
+            1.0,
+            comment_block(
+                &format!("ความเห็น{}", agency.chief_title()),
+                &s.executive,
+                &agency.chief_title(),
+                images,
+                digits,
+            )?,
+        ),
     ]));
 
-    let page = PageSpec { landscape: false, margins: Margins { top: 1.5 * CM, ..Margins::default() } };
+    let page = PageSpec { first_top: Some(1.5 * CM), ..PageSpec::portrait() };
     Ok(Section { page, numbering: Numbering { from: 2, restart: true }, blocks })
 }
 
@@ -95,8 +117,15 @@ fn right_half(block: Block) -> Block {
     Block::Columns(vec![(0.75, vec![]), (1.25, vec![block])])
 }
 
-/// A signature block: image or space, (name), position, acting line.
-pub fn signature(s: &Signer, images: &Images, digits: crate::thai::Digits) -> Result<Block, DocError> {
+/// A signature block: image or space, (name), position (or `default_position` when none
+/// was typed), acting line. With `role`, a dotted line "ลงชื่อ …… role" to sign on.
+pub fn signature(
+    s: &Signer,
+    images: &Images,
+    digits: crate::thai::Digits,
+    default_position: &str,
+    role: Option<&str>,
+) -> Result<Block, DocError> {
     let image = match &s.signature {
         Some(id) => Some(images.get(id)?),
         None => None,
@@ -110,17 +139,20 @@ pub fn signature(s: &Signer, images: &Images, digits: crate::thai::Digits) -> Re
     } else {
         format!("({name})")
     }));
-    for text in [&s.position, &s.acting] {
+    let position = if s.position.trim().is_empty() { default_position } else { s.position.as_str() };
+    for text in [position, s.acting.as_str()] {
         for part in text.lines().filter(|l| !l.trim().is_empty()) {
             lines.push(line(digits.apply(part.trim())));
         }
     }
-    Ok(Block::Signature(Signature { image, sign_height: SIGN_HEIGHT, lines }))
+    let sign_line = role.map(|r| (Span::new("ลงชื่อ", regular()), Span::new(r, regular())));
+    Ok(Block::Signature(Signature { image, sign_height: SIGN_HEIGHT, sign_line, lines }))
 }
 
 fn comment_block(
     title: &str,
     s: &Signer,
+    default_position: &str,
     images: &Images,
     digits: crate::thai::Digits,
 ) -> Result<Vec<Block>, DocError> {
@@ -134,6 +166,6 @@ fn comment_block(
             ));
         }
     }
-    blocks.push(signature(s, images, digits)?);
+    blocks.push(signature(s, images, digits, default_position, None)?);
     Ok(blocks)
 }

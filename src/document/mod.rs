@@ -6,13 +6,14 @@
 mod analysis;
 mod cover;
 pub mod images;
+pub mod lists;
 mod measures;
 mod memo;
 mod photos;
 pub mod style;
 
 pub use images::Images;
-pub use measures::strip_number as strip_list_number;
+pub use lists::strip_number as strip_list_number;
 
 use crate::model::Draft;
 use crate::pdf::{write_pdf, PdfError, PdfOptions};
@@ -69,6 +70,7 @@ pub fn build(d: &Draft, images: &Images) -> Result<DocSpec, DocError> {
         sections,
         thai_page_numbers: d.options.digits == crate::thai::Digits::Thai,
         names: names(d),
+        body_size: style::BODY,
         metadata,
     })
 }
@@ -94,6 +96,11 @@ fn names(d: &Draft) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// The line pitch of body paragraphs (the engine's default).
+fn paragraph_leading() -> f32 {
+    crate::typeset::paragraph::DEFAULT_LEADING
 }
 
 /// Draft → laid-out pages.

@@ -2,7 +2,7 @@
 
 use super::images::Images;
 use super::measures::group_heading;
-use super::style::{heading, subheading, HEADING};
+use super::style::{heading, subheading, CELL_LEADING, HEADING, SMALL};
 use super::DocError;
 use crate::model::Draft;
 use crate::typeset::{Align, Block, Numbering, PageSpec, Paragraph, Section, TextStyle, CM};
@@ -32,10 +32,10 @@ pub fn photos(d: &Draft, images: &Images) -> Result<Option<Section>, DocError> {
                     }];
                     if !p.caption.trim().is_empty() {
                         cell.push(Block::Para(
-                            Paragraph::text(digits.apply(p.caption.trim()), TextStyle::regular(14.0))
+                            Paragraph::text(digits.apply(p.caption.trim()), TextStyle::regular(SMALL))
                                 .align(Align::Center)
                                 .space_before(3.0)
-                                .leading(1.3),
+                                .leading(CELL_LEADING),
                         ));
                     }
                     cols.push((1.0, cell));

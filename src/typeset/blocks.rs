@@ -33,6 +33,9 @@ pub const A4: (f32, f32) = (595.2756, 841.8898);
 pub struct PageSpec {
     pub landscape: bool,
     pub margins: Margins,
+    /// The top margin of the section's first page, if it differs (the memo's emblem sits
+    /// 1.5 cm from the top; its continuation pages keep the usual margin).
+    pub first_top: Option<f32>,
 }
 
 impl PageSpec {
@@ -44,6 +47,7 @@ impl PageSpec {
         PageSpec {
             landscape: true,
             margins: Margins { left: 2.5 * CM, right: 2.0 * CM, top: 2.5 * CM, bottom: 2.0 * CM },
+            first_top: None,
         }
     }
     pub fn size(&self) -> (f32, f32) {
@@ -76,6 +80,8 @@ pub struct Signature {
     pub image: Option<Arc<ImageData>>,
     /// Height reserved for the signature.
     pub sign_height: f32,
+    /// Words before and after a dotted signing line ("ลงชื่อ" … "ผู้รายงาน"), if any.
+    pub sign_line: Option<(Span, Span)>,
     pub lines: Vec<Paragraph>,
 }
 
@@ -139,5 +145,7 @@ pub struct DocSpec {
     pub thai_page_numbers: bool,
     /// Names typed into this document (agency, places, people) that lines never break.
     pub names: Vec<String>,
+    /// Body text size: page numbers and hand-writing lines follow it.
+    pub body_size: f32,
     pub metadata: Metadata,
 }

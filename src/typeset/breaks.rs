@@ -86,10 +86,78 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(&c)
 }
 
+/// Thai month names and units that stay with their number (๑ ตุลาคม, ตุลาคม ๒๕๖๗,
+/// ๑๒ เดือน, ๓ ครั้ง).
+const BOUND_TO_NUMBERS: [&str; 24] = [
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+    "เดือน",
+    "วัน",
+    "ปี",
+    "ครั้ง",
+    "คน",
+    "ราย",
+    "บาท",
+    "ชั่วโมง",
+    "นาที",
+    "แห่ง",
+    "ข้อ",
+    "หน้า",
+];
+
 /// A space that must not break the line: inside a number written in groups
-/// (โทร. ๐ ๓๖๔๘ ๘๑๒๓) and after an abbreviation before its number (พ.ศ. ๒๕๖๘).
-fn space_binds(before: Option<char>, after: char) -> bool {
-    is_digit(after) && before.is_some_and(|b| is_digit(b) || b == '.')
+/// (โทร. ๐ ๓๖๔๘ ๘๑๒๓), after an abbreviation before its number (พ.ศ. ๒๕๖๘), between a
+/// number and its month or unit (๑ ตุลาคม ๒๕๖๗, ๑๒ เดือน), and before what may not start a
+/// line even after a space (ต่าง ๆ, : ITA, – ๓๐ กันยายน).
+fn space_binds(text: &str, space_start: usize, next: usize) -> bool {
+    let before = text[..space_start].chars().next_back();
+    let after = text[next..].chars().next();
+    let (Some(b), Some(a)) = (before, after) else { return false };
+    if closes(a) || matches!(a, 'ๆ' | 'ฯ' | '–' | '—') {
+        return true;
+    }
+    if is_digit(a) && (is_digit(b) || b == '.') {
+        return true;
+    }
+    let word_after = &text[next..];
+    let word_before = &text[..space_start];
+    (is_digit(b) && BOUND_TO_NUMBERS.iter().any(|w| word_after.starts_with(w)))
+        || (is_digit(a) && BOUND_TO_NUMBERS[..12].iter().any(|m| word_before.ends_with(m)))
+}
+
+/// Inside a web or e-mail address, a line may break after . / @ - _ (never in the middle
+/// of a name part, never before the punctuation).
+fn address_breaks(text: &str, out: &mut Vec<Break>) {
+    let mut start = 0;
+    for token in text.split_inclusive(char::is_whitespace) {
+        let word = token.trim_end();
+        let lower = word.to_ascii_lowercase();
+        let is_address = lower.contains("://")
+            || lower.starts_with("www.")
+            || lower.contains('@')
+            || lower.contains(".go.th")
+            || lower.contains(".com");
+        if is_address {
+            let mut prev: Option<char> = None;
+            for (i, c) in word.char_indices() {
+                if prev.is_some_and(|p| matches!(p, '.' | '/' | '@' | '-' | '_')) && c.is_alphanumeric() {
+                    out.push(Break { pos: start + i, kind: BreakKind::Word });
+                }
+                prev = Some(c);
+            }
+        }
+        start += token.len();
+    }
 }
 
 /// All break opportunities in `text`, in order. Never includes position 0; includes
@@ -98,7 +166,8 @@ pub fn break_opportunities(text: &str, dict: &dyn Lexicon) -> Vec<Break> {
     let mut out = Vec::new();
     let mut prev: Option<(usize, char)> = None;
     let mut thai_start: Option<usize> = None;
-    let mut last_visible: Option<char> = None;
+    // Where the current run of spaces began.
+    let mut space_start = 0;
     for (i, c) in text.char_indices() {
         let thai = is_thai_letter(c);
         match (thai, thai_start) {
@@ -115,17 +184,17 @@ pub fn break_opportunities(text: &str, dict: &dyn Lexicon) -> Vec<Break> {
             if p == '\n' {
                 out.push(Break { pos: i, kind: BreakKind::Forced });
             } else if is_space(p) && !is_space(c) && c != '\n' {
-                if !space_binds(last_visible, c) {
+                if !space_binds(text, space_start, i) {
                     out.push(Break { pos: i, kind: BreakKind::Space });
                 }
             } else if !is_space(p) && !is_space(c) && c != '\n' && !inside_thai_run && pair_allows_break(p, c) {
                 out.push(Break { pos: i, kind: BreakKind::Word });
             }
         }
-        prev = Some((i, c));
-        if !c.is_whitespace() {
-            last_visible = Some(c);
+        if is_space(c) && !prev.is_some_and(|(_, p)| is_space(p)) {
+            space_start = i;
         }
+        prev = Some((i, c));
     }
     if let Some(s) = thai_start {
         push_thai_words(&mut out, text, s, text.len(), dict);
@@ -133,7 +202,9 @@ pub fn break_opportunities(text: &str, dict: &dyn Lexicon) -> Vec<Break> {
     if text.ends_with('\n') {
         out.push(Break { pos: text.len(), kind: BreakKind::Forced });
     }
+    address_breaks(text, &mut out);
     out.sort_by_key(|b| b.pos);
+    out.dedup_by_key(|b| b.pos);
     out
 }
 
@@ -190,6 +261,20 @@ mod tests {
     #[test]
     fn keeps_years_and_phone_numbers_on_one_line() {
         assert_eq!(marked("ปี พ.ศ. ๒๕๖๘ โทร. ๐ ๓๖๔๘ ๘๑๒๓ ผล"), "ปี |พ.ศ. ๒๕๖๘ |โทร. ๐ ๓๖๔๘ ๘๑๒๓ |ผล");
+    }
+
+    #[test]
+    fn keeps_dates_units_and_trailing_marks_attached() {
+        assert_eq!(marked("ผล ๑ ตุลาคม ๒๕๖๗ ผล"), "ผล |๑ ตุลาคม ๒๕๖๗ |ผล");
+        assert_eq!(marked("ผล ๑๒ เดือน"), "ผล |๑๒ เดือน");
+        assert_eq!(marked("ตาม ๆ การ"), "ตาม ๆ |การ");
+        assert_eq!(marked("ผล : ITA"), "ผล : |ITA");
+        assert_eq!(marked("ตุลาคม ๒๕๖๕ – ๓๐ ผล"), "ตุลาคม ๒๕๖๕ – |๓๐ |ผล");
+    }
+
+    #[test]
+    fn addresses_break_after_their_punctuation() {
+        assert_eq!(marked("ดู www.abc.go.th/ita"), "ดู |www.|abc.|go.|th/|ita");
     }
 
     #[test]

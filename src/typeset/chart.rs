@@ -77,6 +77,8 @@ pub fn layout_chart(ts: &mut Typesetter, chart: &BarChart, width: f32) -> (f32, 
         }
     }
     let plot_top = y;
+    // The axis and threshold line go under the bars and labels: remember where.
+    let under = items.len();
     for bar in &chart.bars {
         let p = Paragraph::text(bar.label.clone(), style).align(Align::Right).leading(1.25);
         let laid = layout_paragraph(ts, &p, label_w);
@@ -95,11 +97,9 @@ pub fn layout_chart(ts: &mut Typesetter, chart: &BarChart, width: f32) -> (f32, 
         let mut by = y + (row_h - gap - bars_h) / 2.0;
         for (s, value) in bar.values.iter().enumerate() {
             if let Some(v) = value {
-                let color = if bar.highlight && s + 1 == bar.values.len() {
-                    chart.highlight
-                } else {
-                    chart.colors[s % chart.colors.len()]
-                };
+                // The assessed year's bar (the first series) shows the weak indicators.
+                let color =
+                    if bar.highlight && s == 0 { chart.highlight } else { chart.colors[s % chart.colors.len()] };
                 let w = scale(*v);
                 items.push(Item::Rect {
                     rect: Rect::new(bar_x, by, w.max(0.5), bar_h),
@@ -110,6 +110,10 @@ pub fn layout_chart(ts: &mut Typesetter, chart: &BarChart, width: f32) -> (f32, 
                     let vp = Paragraph::text(text.clone(), TextStyle::regular(size * 0.85)).leading(1.0);
                     let vl = layout_paragraph(ts, &vp, value_w);
                     if let Some(line) = vl.lines.first() {
+                        let lw: f32 = line.runs.iter().map(|r| r.width()).sum();
+                        // A white ground keeps the value readable over the threshold line.
+                        let ground = Rect::new(bar_x + w + 1.5, by - 0.5, lw + 3.0, bar_h + 1.0);
+                        items.push(Item::Rect { rect: ground, fill: Some(Rgb::WHITE), stroke: None });
                         for mut run in line.runs.clone() {
                             run.x += bar_x + w + 3.0;
                             run.y += by + (bar_h - line.height) / 2.0;
@@ -123,13 +127,13 @@ pub fn layout_chart(ts: &mut Typesetter, chart: &BarChart, width: f32) -> (f32, 
         y += row_h;
     }
     let plot_bottom = y;
-    // Axis and threshold line over the bars.
-    items.push(Item::Line { from: (bar_x, plot_top), to: (bar_x, plot_bottom), stroke: Stroke::solid(0.6) });
+    let mut lines = vec![Item::Line { from: (bar_x, plot_top), to: (bar_x, plot_bottom), stroke: Stroke::solid(0.6) }];
     if let Some((t, _)) = &chart.threshold {
         let x = bar_x + scale(*t);
         let stroke = Stroke { width: 0.9, color: chart.highlight, dash: Some((3.0, 2.0)) };
-        items.push(Item::Line { from: (x, plot_top), to: (x, plot_bottom), stroke });
+        lines.push(Item::Line { from: (x, plot_top), to: (x, plot_bottom), stroke });
     }
+    items.splice(under..under, lines);
     // Legend.
     if chart.series.len() > 1 {
         let mut x = bar_x;

@@ -40,11 +40,13 @@ pub struct Typesetter<'e> {
     shaped: [HashMap<String, Rc<Shaped>>; 2],
     /// Names in this document that must never be broken (see `segment::WithNames`).
     names: Vec<String>,
+    /// The document's body text size (page numbers, hand-writing lines).
+    pub body_size: f32,
 }
 
 impl<'e> Typesetter<'e> {
     pub fn new(engine: &'e Engine) -> Self {
-        Typesetter { engine, shaped: [HashMap::new(), HashMap::new()], names: Vec::new() }
+        Typesetter { engine, shaped: [HashMap::new(), HashMap::new()], names: Vec::new(), body_size: 16.0 }
     }
 
     /// Adds names (agency, places, people) that lines must not break inside.

@@ -66,13 +66,16 @@ struct Flow<'a, 'e> {
     open: bool,
     numbered_from: usize,
     run_start: usize,
+    /// Index of the current section's first page.
+    section_start: usize,
 }
 
 impl Flow<'_, '_> {
     fn content(&self) -> Rect {
         let (w, h) = self.spec.size();
         let m = self.spec.margins;
-        Rect::new(m.left, m.top, w - m.left - m.right, h - m.top - m.bottom)
+        let top = if self.pages.len() == self.section_start + 1 { self.spec.first_top.unwrap_or(m.top) } else { m.top };
+        Rect::new(m.left, top, w - m.left - m.right, h - top - m.bottom)
     }
 
     fn new_page(&mut self) {
@@ -281,7 +284,7 @@ fn atomic(ts: &mut Typesetter, block: &Block, width: f32) -> (f32, Vec<Item>) {
         Block::Chart(chart) => layout_chart(ts, chart, width),
         Block::Fields(fields) => fields_line(ts, fields, width),
         Block::DottedLines { count, indent } => {
-            let pitch = 16.0 * super::paragraph::DEFAULT_LEADING;
+            let pitch = flow_body_size(ts) * super::paragraph::DEFAULT_LEADING;
             let items = (0..*count)
                 .map(|i| {
                     let y = pitch * (i as f32 + 1.0) - 4.0;
@@ -377,22 +380,26 @@ fn fields_line(ts: &mut Typesetter, fields: &[(Field, f32)], width: f32) -> (f32
     (height, items)
 }
 
+/// A field: the label, then the value over a dotted leader; wrapped lines of the value
+/// start under its first letter (a hanging indent), as memos are typed.
 fn field_block(ts: &mut Typesetter, field: &Field, width: f32) -> (f32, Vec<Item>) {
     let label_w = ts.width(&field.label.text, field.label.style.weight, field.label.style.size);
-    let gap = 6.0;
-    let mut spans = vec![field.label.clone(), Span::new(" ", field.label.style)];
-    spans.extend(field.value.iter().cloned());
-    // The value starts after the label; wrapped lines start at the left edge.
-    let p = Paragraph::new(spans);
+    let gap = 0.4 * field.label.style.size;
+    let indent = label_w + gap;
+    let mut value = field.value.clone();
+    if value.iter().all(|s| s.text.trim().is_empty()) {
+        // An empty value still gets its line (and the label).
+        value = vec![Span::new(" ", field.label.style)];
+    }
+    let p = Paragraph::new(value).left_indent(indent).label(vec![field.label.clone()], 0.0);
     let laid = layout_paragraph(ts, &p, width - 2.0);
     let mut items = Vec::new();
     let mut y = 0.0;
     for (i, line) in laid.lines.into_iter().enumerate() {
-        let baseline =
-            line.runs.iter().find(|r| r.size < 18.0).or(line.runs.first()).map_or(line.height * 0.7, |r| r.y);
-        let from = if i == 0 { label_w + gap * 0.5 } else { 0.0 };
-        let ly = y + baseline + 3.5;
-        items.push(Item::Line { from: (from, ly), to: (width, ly), stroke: Stroke::dotted(0.8) });
+        let baseline = line.runs.last().map_or(line.height * 0.7, |r| r.y);
+        let from = if i == 0 { indent - gap * 0.5 } else { indent };
+        let ly = y + baseline + 0.3 * field.label.style.size;
+        items.push(Item::Line { from: (from, ly), to: (width, ly), stroke: Stroke::dotted(0.7) });
         for mut run in line.runs {
             run.y += y;
             items.push(Item::Text(run));
@@ -404,12 +411,41 @@ fn field_block(ts: &mut Typesetter, field: &Field, width: f32) -> (f32, Vec<Item
 
 fn signature(ts: &mut Typesetter, sig: &Signature, width: f32) -> (f32, Vec<Item>) {
     let mut items = Vec::new();
+    // Where the signing area ends: a dotted line with words around it, or blank space.
+    let (mut y, sign_left, sign_right) = match &sig.sign_line {
+        Some((before, after)) => {
+            let size = before.style.size;
+            let wb = ts.width(&before.text, before.style.weight, size);
+            let wa = ts.width(&after.text, after.style.weight, size);
+            let baseline = sig.sign_height;
+            for (span, x) in [(before, 0.0), (after, width - wa)] {
+                let laid = layout_paragraph(ts, &Paragraph::new(vec![span.clone()]), width);
+                if let Some(line) = laid.lines.into_iter().next() {
+                    let base = line.runs.first().map_or(0.0, |r| r.y);
+                    for mut run in line.runs {
+                        run.x += x;
+                        run.y += baseline - base;
+                        items.push(Item::Text(run));
+                    }
+                }
+            }
+            let from = wb + 0.3 * size;
+            let to = width - wa - 0.3 * size;
+            items.push(Item::Line {
+                from: (from, baseline + 1.5),
+                to: (to, baseline + 1.5),
+                stroke: Stroke::dotted(0.7),
+            });
+            (baseline + 0.5 * size, from, to)
+        }
+        None => (sig.sign_height, 0.0, width),
+    };
     if let Some(image) = &sig.image {
-        let (w, h) = image.fit(width * 0.6, sig.sign_height);
-        let rect = Rect::new((width - w) / 2.0, sig.sign_height - h, w, h);
+        let area = sign_right - sign_left;
+        let (w, h) = image.fit(area.min(width * 0.6), sig.sign_height);
+        let rect = Rect::new(sign_left + (area - w) / 2.0, sig.sign_height - h, w, h);
         items.push(Item::Image { rect, image: image.clone() });
     }
-    let mut y = sig.sign_height;
     for p in &sig.lines {
         let laid = layout_paragraph(ts, &p.clone().align(Align::Center), width);
         y += laid.space_before;
@@ -428,7 +464,7 @@ fn signature(ts: &mut Typesetter, sig: &Signature, width: f32) -> (f32, Vec<Item
 fn page_number_items(ts: &mut Typesetter, page: &Page, n: usize, thai: bool) -> Vec<Item> {
     let label = format!("- {n} -");
     let label = if thai { to_thai_digits(&label) } else { label };
-    let p = Paragraph::text(label, TextStyle::regular(16.0)).align(Align::Center);
+    let p = Paragraph::text(label, TextStyle::regular(flow_body_size(ts))).align(Align::Center);
     let laid = layout_paragraph(ts, &p, page.width);
     let mut items = Vec::new();
     if let Some(line) = laid.lines.into_iter().next() {
@@ -440,9 +476,15 @@ fn page_number_items(ts: &mut Typesetter, page: &Page, n: usize, thai: bool) -> 
     items
 }
 
+/// The document's body size, kept on the typesetter for blocks that follow it.
+fn flow_body_size(ts: &Typesetter) -> f32 {
+    ts.body_size
+}
+
 /// Lays out a whole document.
 pub fn layout_document(engine: &Engine, doc: &DocSpec) -> Document {
     let mut ts = Typesetter::new(engine).with_names(&doc.names);
+    ts.body_size = doc.body_size;
     let mut flow = Flow {
         ts: &mut ts,
         pages: Vec::new(),
@@ -451,11 +493,13 @@ pub fn layout_document(engine: &Engine, doc: &DocSpec) -> Document {
         open: false,
         numbered_from: 2,
         run_start: 0,
+        section_start: 0,
     };
     let mut numbers = Vec::new(); // page number within its run, per page
     for Section { page, numbering, blocks } in &doc.sections {
         flow.spec = *page;
         flow.open = false;
+        flow.section_start = flow.pages.len();
         if numbering.restart || flow.pages.is_empty() {
             flow.run_start = flow.pages.len();
         }

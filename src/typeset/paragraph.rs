@@ -8,15 +8,16 @@
 use super::breaks::{break_opportunities, Break, BreakKind};
 use super::engine::Typesetter;
 use super::frame::{PlacedGlyph, TextRun};
-use super::segment::cluster_boundaries;
+use super::segment::{cluster_boundaries, compound_parts, is_thai_letter};
 use super::shape::{glyph_text_ranges, Shaped};
 use super::style::{Align, Span, TextStyle};
 use std::ops::Range;
 use std::rc::Rc;
 
 /// Line pitch as a multiple of the font size. Sarabun's own metrics give 1.30 em, which
-/// crowds stacked marks between lines; official memos in TH Sarabun set about 1.4–1.5.
-pub const DEFAULT_LEADING: f32 = 1.42;
+/// crowds stacked marks between lines; documents set in TH Sarabun 16 pt (Sarabun about
+/// 10.5 pt, see `document::style`) run about 20 pt a line, 35 lines to an A4 page.
+pub const DEFAULT_LEADING: f32 = 1.9;
 
 /// Justification never widens the gap between two Thai clusters by more than this (em):
 /// wider gaps read as spaces, to the eye and to text extraction.
@@ -253,8 +254,8 @@ fn make_piece(ts: &mut Typesetter, styled: &Styled, range: Range<usize>) -> Piec
     }
 }
 
-/// Cuts a piece too wide for a line into chunks that fit, at cluster boundaries. Widths
-/// come from the piece's own shaping (one pass), so a 10,000-character word stays linear.
+/// Cuts a piece too wide for a line into chunks that fit. Widths come from the piece's own
+/// shaping (one pass), so a 10,000-character word stays linear.
 fn split_wide_piece(ts: &mut Typesetter, styled: &Styled, piece: &Piece, avail: f32) -> Vec<Piece> {
     let range = piece.content_range.clone();
     // Advance (pt) accumulated before each glyph cluster start, by absolute byte offset.
@@ -271,26 +272,31 @@ fn split_wide_piece(ts: &mut Typesetter, styled: &Styled, piece: &Piece, avail: 
         advances.get(i).map_or(total, |(_, x)| *x)
     };
     let text = &styled.text[range.clone()];
-    let mut cuts: Vec<usize> = cluster_boundaries(text).into_iter().map(|b| range.start + b).collect();
-    cuts.push(range.end);
+    // Preferred cuts: the joints between dictionary words inside the piece (ระยะเวลา|
+    // ดำเนินการ); otherwise any cluster boundary, but not one that strands a single
+    // cluster at either end (ดำเนินกา|ร).
+    let joints: Vec<usize> = compound_parts(&ts.lexicon(), text).into_iter().map(|b| range.start + b).collect();
+    let mut clusters: Vec<usize> = cluster_boundaries(text).into_iter().map(|b| range.start + b).collect();
+    if clusters.len() >= 3 {
+        clusters.remove(0);
+        clusters.pop();
+    }
 
     let mut out = Vec::new();
     let mut start = range.start;
-    let mut last_fit: Option<usize> = None;
-    for &end in &cuts {
-        if x_at(end) - x_at(start) <= avail {
-            last_fit = Some(end);
-            continue;
-        }
-        // `end` does not fit: cut at the last end that did, or after this one cluster.
-        let cut = last_fit.unwrap_or(end);
+    while x_at(range.end) - x_at(start) > avail {
+        let fits = |c: &&usize| **c > start && x_at(**c) - x_at(start) <= avail;
+        let cut = joints
+            .iter()
+            .filter(fits)
+            .last()
+            .or_else(|| clusters.iter().filter(fits).last())
+            // Not even one cluster fits: take the first one anyway.
+            .or_else(|| clusters.iter().find(|c| **c > start))
+            .copied();
+        let Some(cut) = cut else { break };
         out.push(make_piece(ts, styled, start..cut));
         start = cut;
-        last_fit = (cut < end && x_at(end) - x_at(start) <= avail).then_some(end);
-        if cut < end && last_fit.is_none() {
-            out.push(make_piece(ts, styled, start..end));
-            start = end;
-        }
     }
     if start < range.end {
         out.push(make_piece(ts, styled, start..range.end));
@@ -458,8 +464,13 @@ fn build_line(
         let boundaries = if *is_space { Vec::new() } else { cluster_boundaries(seg_text) };
         for (g, r) in seg.shaped.glyphs.iter().zip(ranges) {
             // A gap may open before this glyph if it starts a new cluster.
+            // Thai is justified between clusters; Latin words are never letter-spaced.
+            let thai_at = |i: usize| seg_text[i..].chars().next().is_some_and(is_thai_letter);
             let starts_cluster = boundaries.binary_search(&(g.cluster as usize)).is_ok()
-                && glyphs.last().is_some_and(|p: &G| p.seg == si && p.glyph.text.start < g.cluster);
+                && thai_at(g.cluster as usize)
+                && glyphs.last().is_some_and(|p: &G| {
+                    p.seg == si && p.glyph.text.start < g.cluster && thai_at(p.glyph.text.start as usize)
+                });
             if starts_cluster && !*is_space {
                 slots_cluster.push(glyphs.len() - 1);
             }
@@ -472,8 +483,12 @@ fn build_line(
                 slots_space.push(glyphs.len() - 1);
             }
         }
-        // Between a word and the next word (no space): a cluster gap too.
-        if !*is_space && si + 1 < segs.len() && !segs[si + 1].1 && !glyphs.is_empty() {
+        // Between a word and the next word (no space): a cluster gap too, if Thai.
+        let next_thai = segs
+            .get(si + 1)
+            .is_some_and(|(n, sp)| !*sp && styled.text[n.range.clone()].chars().next().is_some_and(is_thai_letter));
+        let ends_thai = seg_text.chars().next_back().is_some_and(is_thai_letter);
+        if !*is_space && (next_thai || ends_thai) && si + 1 < segs.len() && !segs[si + 1].1 && !glyphs.is_empty() {
             slots_cluster.push(glyphs.len() - 1);
         }
     }

@@ -76,6 +76,9 @@ impl Table {
     }
 }
 
+/// Lines of a cell kept together at each side of a page break, when the cell has them.
+const MIN_SPLIT_LINES: usize = 2;
+
 /// A cell's content as lines: (top offset, height, items relative to the content box).
 #[derive(Clone, Debug, Default)]
 pub struct CellLines {
@@ -166,13 +169,14 @@ impl LaidTable {
             + 2.0 * self.padding_y
     }
 
-    /// Smallest useful fragment of row `r`: its first line in every cell.
+    /// Smallest fragment of row `r` worth starting on a page: two lines of every cell (a
+    /// lone line at the foot of a page reads as a mistake).
     pub fn row_min_height(&self, r: usize, from: &[usize]) -> f32 {
         self.rows[r]
             .cells
             .iter()
             .zip(from)
-            .map(|(c, &f)| c.lines.height_of(f, (f + 1).min(c.lines.lines.len())))
+            .map(|(c, &f)| c.lines.height_of(f, (f + MIN_SPLIT_LINES).min(c.lines.lines.len())))
             .fold(0.0, f32::max)
             + 2.0 * self.padding_y
     }
@@ -189,10 +193,17 @@ impl LaidTable {
         let mut used = 0.0f32;
         let mut parts = Vec::with_capacity(row.cells.len());
         for (cell, &f) in row.cells.iter().zip(from) {
+            let left = cell.lines.lines.len() - f.min(cell.lines.lines.len());
             let n = if complete {
-                cell.lines.lines.len() - f.min(cell.lines.lines.len())
+                left
             } else {
-                cell.lines.fit(f, inner)
+                // Never leave a single line of a cell to go on alone on the next page.
+                let n = cell.lines.fit(f, inner);
+                if n < left && left - n < MIN_SPLIT_LINES && n > MIN_SPLIT_LINES {
+                    n - (MIN_SPLIT_LINES - (left - n))
+                } else {
+                    n
+                }
             };
             let to = f + n;
             used = used.max(cell.lines.height_of(f, to));

@@ -1,0 +1,308 @@
+//! Form fields bound to the draft: a visible Thai label tied to its input, a hint, and the
+//! field's problem announced to screen readers. Values are read from and written to the one
+//! draft signal through small getter/setter closures; user text is always text, never HTML.
+
+use super::state::{field_id, AppState};
+use crate::model::Draft;
+use crate::thai::{to_arabic_digits, BeDate, Digits, MONTHS};
+use leptos::prelude::*;
+
+/// A field's label, hint and problem around its control.
+fn frame(st: AppState, path: Signal<String>, label: String, hint: Option<String>, control: AnyView) -> AnyView {
+    let problem = move || path.with(|p| st.problem_for(p));
+    let err_id = move || format!("{}-err", field_id(&path.get()));
+    view! {
+        <div class="field" class:invalid=move || problem().is_some()>
+            <label for=move || field_id(&path.get())>{label}</label>
+            {control}
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            <p class="field-error" id=err_id aria-live="polite">{problem}</p>
+        </div>
+    }
+    .into_any()
+}
+
+pub fn text_field(
+    st: AppState,
+    path: impl Into<Signal<String>>,
+    label: &str,
+    hint: Option<&str>,
+    get: impl Fn(&Draft) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut Draft, String) + Send + Sync + 'static,
+) -> AnyView {
+    suggest_field(st, path, label, hint, None, get, set)
+}
+
+/// A text field with suggestions the browser offers as the officer types (a datalist).
+pub fn suggest_field(
+    st: AppState,
+    path: impl Into<Signal<String>>,
+    label: &str,
+    hint: Option<&str>,
+    suggestions: Option<Signal<Vec<String>>>,
+    get: impl Fn(&Draft) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut Draft, String) + Send + Sync + 'static,
+) -> AnyView {
+    let path: Signal<String> = path.into();
+    let list_id = move || format!("{}-list", field_id(&path.get()));
+    let control = view! {
+        <input
+            type="text"
+            id=move || field_id(&path.get())
+            list=move || suggestions.map(|_| list_id())
+            autocomplete="off"
+            prop:value=move || st.draft.with(&get)
+            on:input=move |ev| {
+                let v = event_target_value(&ev);
+                st.edit(|d| set(d, v));
+            }
+            on:blur=move |_| st.touch(&path.get_untracked())
+            aria-invalid=move || path.with(|p| st.problem_for(p)).is_some().to_string()
+            aria-describedby=move || format!("{}-err", field_id(&path.get()))
+        />
+        {suggestions.map(|list| {
+            view! {
+                <datalist id=list_id>
+                    {move || list.get().into_iter().map(|s| view! { <option value=s></option> }).collect_view()}
+                </datalist>
+            }
+        })}
+    }
+    .into_any();
+    frame(st, path, label.to_string(), hint.map(String::from), control)
+}
+
+pub fn textarea_field(
+    st: AppState,
+    path: impl Into<Signal<String>>,
+    label: &str,
+    hint: Option<&str>,
+    rows: u32,
+    get: impl Fn(&Draft) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut Draft, String) + Send + Sync + 'static,
+) -> AnyView {
+    let path: Signal<String> = path.into();
+    let control = view! {
+        <textarea
+            id=move || field_id(&path.get())
+            rows=rows
+            prop:value=move || st.draft.with(&get)
+            on:input=move |ev| {
+                let v = event_target_value(&ev);
+                st.edit(|d| set(d, v));
+            }
+            on:blur=move |_| st.touch(&path.get_untracked())
+            aria-describedby=move || format!("{}-err", field_id(&path.get()))
+        ></textarea>
+    }
+    .into_any();
+    frame(st, path, label.to_string(), hint.map(String::from), control)
+}
+
+/// Parses a number typed with Thai or Arabic digits ("๘๗.๕", "87,5" is refused).
+pub fn parse_number(s: &str) -> Result<Option<f32>, ()> {
+    let t = to_arabic_digits(s.trim());
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<f32>() {
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        _ => Err(()),
+    }
+}
+
+/// A number field: keeps what is typed while it is not yet a number, and says so.
+pub fn number_field(
+    st: AppState,
+    path: impl Into<Signal<String>>,
+    label: &str,
+    get: impl Fn(&Draft) -> Option<f32> + Send + Sync + Copy + 'static,
+    set: impl Fn(&mut Draft, Option<f32>) + Send + Sync + Copy + 'static,
+) -> AnyView {
+    let path: Signal<String> = path.into();
+    let show = move |v: Option<f32>| v.map(|v| format!("{}", (v * 100.0).round() / 100.0)).unwrap_or_default();
+    let raw = RwSignal::new(st.draft.with_untracked(|d| show(get(d))));
+    let bad = RwSignal::new(false);
+    // Follow the draft when it changes elsewhere (another draft opened, undo).
+    Effect::new(move |_| {
+        let v = st.draft.with(|d| get(d));
+        if parse_number(&raw.get_untracked()).ok().flatten() != v {
+            raw.set(show(v));
+            bad.set(false);
+        }
+    });
+    let control = view! {
+        <input
+            type="text"
+            inputmode="decimal"
+            class="number"
+            id=move || field_id(&path.get())
+            prop:value=move || raw.get()
+            on:input=move |ev| {
+                let v = event_target_value(&ev);
+                raw.set(v.clone());
+                match parse_number(&v) {
+                    Ok(n) => {
+                        bad.set(false);
+                        st.edit(|d| set(d, n));
+                    }
+                    Err(()) => bad.set(true),
+                }
+            }
+            on:blur=move |_| st.touch(&path.get_untracked())
+            aria-describedby=move || format!("{}-err", field_id(&path.get()))
+        />
+        <p class="field-error" aria-live="polite">
+            {move || bad.get().then_some("กรอกได้เฉพาะตัวเลข เช่น 87.50")}
+        </p>
+    }
+    .into_any();
+    frame(st, path, label.to_string(), None, control)
+}
+
+pub fn select_field(
+    st: AppState,
+    path: impl Into<Signal<String>>,
+    label: &str,
+    options: Vec<(String, String)>,
+    get: impl Fn(&Draft) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut Draft, String) + Send + Sync + 'static,
+) -> AnyView {
+    let path: Signal<String> = path.into();
+    let current = Memo::new(move |_| st.draft.with(&get));
+    let control = view! {
+        <select
+            id=move || field_id(&path.get())
+            on:change=move |ev| {
+                let v = event_target_value(&ev);
+                st.edit(|d| set(d, v));
+            }
+        >
+            {options
+                .into_iter()
+                .map(|(value, text)| {
+                    let v = value.clone();
+                    view! { <option value=value selected=move || current.get() == v>{text}</option> }
+                })
+                .collect_view()}
+        </select>
+    }
+    .into_any();
+    frame(st, path, label.to_string(), None, control)
+}
+
+/// A Buddhist-era date: day, Thai month name, year พ.ศ. (shown in Thai digits).
+pub fn date_field(
+    st: AppState,
+    path: impl Into<Signal<String>>,
+    label: &str,
+    years: std::ops::RangeInclusive<u16>,
+    get: impl Fn(&Draft) -> Option<BeDate> + Send + Sync + Copy + 'static,
+    set: impl Fn(&mut Draft, Option<BeDate>) + Send + Sync + Copy + 'static,
+) -> AnyView {
+    let path: Signal<String> = path.into();
+    let date = Memo::new(move |_| st.draft.with(|d| get(d)));
+    let last_year = *years.end();
+    let update = move |day: Option<u8>, month: Option<u8>, year: Option<u16>| {
+        let old = date.get_untracked().unwrap_or(BeDate { year: last_year, month: 10, day: 1 });
+        let (y, m) = (year.unwrap_or(old.year), month.unwrap_or(old.month));
+        let max = BeDate { year: y, month: m, day: 1 }.days_in_month();
+        let d = day.unwrap_or(old.day).min(max).max(1);
+        st.edit(|dr| set(dr, BeDate::new(y, m, d)));
+    };
+    let id = move || field_id(&path.get());
+    let days = move || {
+        let max = date.get().map_or(31, |d| d.days_in_month());
+        (1..=max).map(|n| (n, Digits::Thai.number(n))).collect::<Vec<_>>()
+    };
+    let year_list: Vec<u16> = years.clone().collect();
+    let control = view! {
+        <div class="date" role="group" aria-labelledby=move || format!("{}-label", id())>
+            <select
+                id=id
+                aria-label="วันที่"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if v.is_empty() {
+                        st.edit(|d| set(d, None));
+                    } else {
+                        update(v.parse().ok(), None, None);
+                    }
+                }
+            >
+                <option value="" selected=move || date.get().is_none()>"ไม่ระบุ"</option>
+                {move || {
+                    days()
+                        .into_iter()
+                        .map(|(n, text)| {
+                            view! { <option value=n.to_string() selected=move || date.get().is_some_and(|d| d.day == n)>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            <select aria-label="เดือน" on:change=move |ev| update(None, event_target_value(&ev).parse().ok(), None)>
+                {MONTHS
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| {
+                        let n = i as u8 + 1;
+                        view! { <option value=n.to_string() selected=move || date.get().is_some_and(|d| d.month == n)>{*m}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <select aria-label="ปี พ.ศ." on:change=move |ev| update(None, None, event_target_value(&ev).parse().ok())>
+                {year_list
+                    .into_iter()
+                    .map(|y| {
+                        view! { <option value=y.to_string() selected=move || date.get().is_some_and(|d| d.year == y)>{Digits::Thai.number(y)}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+    .into_any();
+    frame(st, path, label.to_string(), None, control)
+}
+
+/// Text the app proposes from the data, which the officer may replace. `None` in the draft
+/// means "use the proposal"; typing stores the officer's own text; a button goes back.
+pub fn proposed_field(
+    st: AppState,
+    path: impl Into<Signal<String>>,
+    label: &str,
+    rows: u32,
+    proposal: impl Fn(&Draft) -> String + Send + Sync + Copy + 'static,
+    get: impl Fn(&Draft) -> Option<String> + Send + Sync + Copy + 'static,
+    set: impl Fn(&mut Draft, Option<String>) + Send + Sync + Copy + 'static,
+) -> AnyView {
+    let path: Signal<String> = path.into();
+    let own = Memo::new(move |_| st.draft.with(|d| get(d).is_some()));
+    let control = view! {
+        <textarea
+            id=move || field_id(&path.get())
+            rows=rows
+            prop:value=move || st.draft.with(|d| get(d).unwrap_or_else(|| proposal(d)))
+            on:input=move |ev| {
+                let v = event_target_value(&ev);
+                st.edit(|d| set(d, Some(v)));
+            }
+        ></textarea>
+        <div class="proposed">
+            {move || {
+                if own.get() {
+                    view! {
+                        <span class="tag own">"ข้อความของท่าน"</span>
+                        <button type="button" class="link" on:click=move |_| st.edit(|d| set(d, None))>
+                            "กลับไปใช้ข้อความที่โปรแกรมเสนอ"
+                        </button>
+                    }
+                        .into_any()
+                } else {
+                    view! { <span class="tag">"ข้อความที่โปรแกรมเสนอ (ปรับตามข้อมูลที่กรอกโดยอัตโนมัติ แก้ไขได้)"</span> }.into_any()
+                }
+            }}
+        </div>
+    }
+    .into_any();
+    frame(st, path, label.to_string(), None, control)
+}

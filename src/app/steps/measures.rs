@@ -1,0 +1,294 @@
+//! Step 4: measures, grouped by indicator or issue. Groups and measures are keyed by id, so
+//! typing in one measure re-renders nothing but that field, even with a hundred measures.
+
+use crate::app::fields::{select_field, text_field, textarea_field};
+use crate::app::state::{new_id, AppState};
+use crate::catalog::presets::PRESETS;
+use crate::catalog::INDICATORS;
+use crate::model::{Draft, Measure, MeasureGroup};
+use crate::thai::Digits;
+use leptos::prelude::*;
+
+fn group_index(d: &Draft, gid: &str) -> Option<usize> {
+    d.measures.iter().position(|g| g.id == gid)
+}
+
+fn measure_index(d: &Draft, gid: &str, mid: &str) -> Option<(usize, usize)> {
+    let g = group_index(d, gid)?;
+    Some((g, d.measures[g].measures.iter().position(|m| m.id == mid)?))
+}
+
+/// Applies `f` to a measure found by ids (a no-op if it was removed meanwhile).
+fn with_measure(d: &mut Draft, gid: &str, mid: &str, f: impl FnOnce(&mut Measure)) {
+    if let Some((g, m)) = measure_index(d, gid, mid) {
+        f(&mut d.measures[g].measures[m]);
+    }
+}
+
+fn measure_card(st: AppState, gid: String, mid: String) -> impl IntoView {
+    let (g2, m2) = (gid.clone(), mid.clone());
+    let index = Memo::new(move |_| st.draft.with(|d| measure_index(d, &g2, &m2)));
+    let path = move |field: &'static str| {
+        Signal::derive(move || {
+            index.get().map(|(g, m)| format!("measures.{g}.measures.{m}.{field}")).unwrap_or_default()
+        })
+    };
+    let text = |field: &'static str,
+                label: &'static str,
+                hint: Option<&'static str>,
+                get: fn(&Measure) -> &String,
+                set: fn(&mut Measure, String)| {
+        let (g1, m1, g2, m2) = (gid.clone(), mid.clone(), gid.clone(), mid.clone());
+        text_field(
+            st,
+            path(field),
+            label,
+            hint,
+            move |d| {
+                measure_index(d, &g1, &m1).map(|(g, m)| get(&d.measures[g].measures[m]).clone()).unwrap_or_default()
+            },
+            move |d, v| with_measure(d, &g2, &m2, |m| set(m, v)),
+        )
+    };
+    let area = |field: &'static str,
+                label: &'static str,
+                hint: Option<&'static str>,
+                get: fn(&Measure) -> &String,
+                set: fn(&mut Measure, String)| {
+        let (g1, m1, g2, m2) = (gid.clone(), mid.clone(), gid.clone(), mid.clone());
+        textarea_field(
+            st,
+            path(field),
+            label,
+            hint,
+            3,
+            move |d| {
+                measure_index(d, &g1, &m1).map(|(g, m)| get(&d.measures[g].measures[m]).clone()).unwrap_or_default()
+            },
+            move |d, v| with_measure(d, &g2, &m2, |m| set(m, v)),
+        )
+    };
+    let (gm, mm) = (gid.clone(), mid.clone());
+    let shift = move |delta: isize| {
+        let (g, m) = (gm.clone(), mm.clone());
+        st.edit(move |d| {
+            if let Some((gi, mi)) = measure_index(d, &g, &m) {
+                let list = &mut d.measures[gi].measures;
+                let to = mi as isize + delta;
+                if to >= 0 && (to as usize) < list.len() {
+                    list.swap(mi, to as usize);
+                }
+            }
+        });
+    };
+    let shift_up = shift.clone();
+    let (gr, mr) = (gid.clone(), mid.clone());
+    let remove = move |_| {
+        let removed = st
+            .draft
+            .with_untracked(|d| measure_index(d, &gr, &mr).map(|(g, m)| (g, m, d.measures[g].measures[m].clone())));
+        let Some((g, m, measure)) = removed else { return };
+        let gid = gr.clone();
+        st.edit(|d| {
+            d.measures[g].measures.remove(m);
+        });
+        let name =
+            if measure.name.trim().is_empty() { "มาตรการ".to_string() } else { measure.name.clone() };
+        let undo = Callback::new(move |_| {
+            let measure = measure.clone();
+            let gid = gid.clone();
+            st.edit(move |d| {
+                if let Some(g) = group_index(d, &gid) {
+                    let at = m.min(d.measures[g].measures.len());
+                    d.measures[g].measures.insert(at, measure);
+                }
+            });
+        });
+        st.say_with_undo(format!("ลบ \"{name}\" แล้ว"), undo);
+    };
+    view! {
+        <article class="measure">
+            <div class="measure-head">
+                <h3>{move || index.get().map(|(_, m)| format!("มาตรการที่ {}", Digits::Thai.number(m + 1))).unwrap_or_default()}</h3>
+                <div class="row tools">
+                    <button type="button" aria-label="เลื่อนขึ้น" on:click=move |_| shift_up(-1)>"▲"</button>
+                    <button type="button" aria-label="เลื่อนลง" on:click=move |_| shift(1)>"▼"</button>
+                    <button type="button" class="danger" on:click=remove>"ลบ"</button>
+                </div>
+            </div>
+            {text("name", "มาตรการ/กิจกรรม", None, |m| &m.name, |m, v| m.name = v)}
+            {area("steps", "ขั้นตอน/วิธีการปฏิบัติ", Some("ขั้นตอนละบรรทัด โปรแกรมใส่เลข ๑. ๒. ให้เอง"), |m| &m.steps, |m, v| m.steps = v)}
+            <div class="grid two">
+                {text("responsible", "ผู้รับผิดชอบ", None, |m| &m.responsible, |m, v| m.responsible = v)}
+                {text("period", "ระยะเวลาดำเนินการ", Some("เช่น ตุลาคม ๒๕๖๗ – กันยายน ๒๕๖๘"), |m| &m.period, |m, v| m.period = v)}
+            </div>
+            {area("output", "ผลการดำเนินการ (ผลผลิต)", None, |m| &m.output, |m, v| m.output = v)}
+            {area("outcome", "ผลลัพธ์", None, |m| &m.outcome, |m, v| m.outcome = v)}
+            {text("note", "หมายเหตุ (ถ้ามี)", None, |m| &m.note, |m, v| m.note = v)}
+        </article>
+    }
+}
+
+fn group_card(st: AppState, gid: String) -> impl IntoView {
+    let g1 = gid.clone();
+    let index = Memo::new(move |_| st.draft.with(|d| group_index(d, &g1)));
+    let g2 = gid.clone();
+    let measure_ids = move || {
+        st.draft.with(|d| {
+            group_index(d, &g2)
+                .map(|g| d.measures[g].measures.iter().map(|m| m.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let mut options = vec![(String::new(), "หัวข้ออื่น (กรอกหัวข้อเอง)".to_string())];
+    options.extend(INDICATORS.iter().map(|i| {
+        (i.number.to_string(), format!("ตัวชี้วัดที่ {} {} ({})", Digits::Thai.number(i.number), i.name, i.tool.code()))
+    }));
+    let (gi1, gi2, gh1, gh2) = (gid.clone(), gid.clone(), gid.clone(), gid.clone());
+    let gx = gid.clone();
+    let indicator_of = move || st.draft.with(|d| group_index(d, &gx).and_then(|g| d.measures[g].indicator));
+    let (ga, gp, gm, gr, gc) = (gid.clone(), gid.clone(), gid.clone(), gid.clone(), gid.clone());
+    let add_measure = move |_| {
+        let id = new_id("m");
+        st.edit(|d| {
+            if let Some(g) = group_index(d, &ga) {
+                d.measures[g].measures.push(Measure { id, ..Default::default() });
+            }
+        });
+    };
+    let add_preset = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        let Some(p) = v.parse::<usize>().ok().and_then(|i| PRESETS.get(i)) else { return };
+        let measure = p.to_measure(new_id("m"));
+        let name = p.name;
+        st.edit(|d| {
+            if let Some(g) = group_index(d, &gp) {
+                d.measures[g].measures.push(measure);
+            }
+        });
+        st.say(format!("เพิ่ม \"{name}\" จากมาตรการสำเร็จรูปแล้ว แก้ไขรายละเอียดได้ตามจริง"));
+    };
+    let move_group = move |delta: isize| {
+        let g = gm.clone();
+        st.edit(move |d| {
+            if let Some(i) = group_index(d, &g) {
+                let to = i as isize + delta;
+                if to >= 0 && (to as usize) < d.measures.len() {
+                    d.measures.swap(i, to as usize);
+                }
+            }
+        });
+    };
+    let move_up = move_group.clone();
+    let remove_group = move |_| {
+        let Some((i, group)) = st.draft.with_untracked(|d| group_index(d, &gr).map(|i| (i, d.measures[i].clone())))
+        else {
+            return;
+        };
+        st.edit(|d| {
+            d.measures.remove(i);
+        });
+        let undo = Callback::new(move |_| {
+            let group = group.clone();
+            st.edit(move |d| {
+                let at = i.min(d.measures.len());
+                d.measures.insert(at, group);
+            });
+        });
+        st.say_with_undo("ลบกลุ่มมาตรการแล้ว".into(), undo);
+    };
+    let presets = move || {
+        let ind = indicator_of();
+        PRESETS
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| ind.is_none_or(|i| p.indicator == i))
+            .map(|(i, p)| (i, format!("[{}] {}", Digits::Thai.number(p.indicator), p.name)))
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <section class="group card">
+            <div class="group-head">
+                <h2>{move || index.get().map(|g| format!("กลุ่มที่ {}", Digits::Thai.number(g + 1))).unwrap_or_default()}</h2>
+                <div class="row tools">
+                    <button type="button" aria-label="เลื่อนกลุ่มขึ้น" on:click=move |_| move_up(-1)>"▲"</button>
+                    <button type="button" aria-label="เลื่อนกลุ่มลง" on:click=move |_| move_group(1)>"▼"</button>
+                    <button type="button" class="danger" on:click=remove_group>"ลบกลุ่ม"</button>
+                </div>
+            </div>
+            <div class="grid two">
+                {select_field(
+                    st,
+                    Signal::derive(move || index.get().map(|g| format!("measures.{g}.indicator")).unwrap_or_default()),
+                    "ตัวชี้วัด ITA ที่กลุ่มนี้ตอบ",
+                    options,
+                    move |d| group_index(d, &gi2).and_then(|g| d.measures[g].indicator).map(|i| i.to_string()).unwrap_or_default(),
+                    move |d, v| {
+                        if let Some(g) = group_index(d, &gi1) {
+                            d.measures[g].indicator = v.parse().ok();
+                        }
+                    },
+                )}
+                {text_field(
+                    st,
+                    Signal::derive(move || index.get().map(|g| format!("measures.{g}.heading")).unwrap_or_default()),
+                    "หัวข้อกลุ่ม",
+                    Some("เว้นว่างได้เมื่อเลือกตัวชี้วัด (ใช้ชื่อตัวชี้วัดเป็นหัวข้อ)"),
+                    move |d| group_index(d, &gh1).map(|g| d.measures[g].heading.clone()).unwrap_or_default(),
+                    move |d, v| {
+                        if let Some(g) = group_index(d, &gh2) {
+                            d.measures[g].heading = v;
+                        }
+                    },
+                )}
+            </div>
+            <For each=measure_ids key=|id| id.clone() let:mid>
+                {measure_card(st, gc.clone(), mid)}
+            </For>
+            <div class="row add">
+                <button type="button" on:click=add_measure>"+ เพิ่มมาตรการ"</button>
+                <label class="inline" for=move || format!("preset-{}", index.get().unwrap_or(0))>"หรือเริ่มจากมาตรการสำเร็จรูป"</label>
+                <select id=move || format!("preset-{}", index.get().unwrap_or(0)) on:change=add_preset prop:value="">
+                    <option value="" selected=true>"— เลือกมาตรการสำเร็จรูป —"</option>
+                    {move || presets().into_iter().map(|(i, label)| view! { <option value=i.to_string()>{label}</option> }).collect_view()}
+                </select>
+            </div>
+        </section>
+    }
+}
+
+pub fn view(st: AppState) -> AnyView {
+    let group_ids = move || st.draft.with(|d| d.measures.iter().map(|g| g.id.clone()).collect::<Vec<_>>());
+    let add_group = move |_| {
+        let id = new_id("g");
+        let mid = new_id("m");
+        st.edit(|d| {
+            d.measures.push(MeasureGroup {
+                id,
+                measures: vec![Measure { id: mid, ..Default::default() }],
+                ..Default::default()
+            });
+        });
+    };
+    view! {
+        <p class="lead">
+            "จัดมาตรการเป็นกลุ่มตามตัวชี้วัดหรือประเด็น แต่ละมาตรการกรอกขั้นตอน ผู้รับผิดชอบ ระยะเวลา และผลการดำเนินการ หรือเริ่มจากมาตรการสำเร็จรูปแล้วแก้ไขให้ตรงกับที่ทำจริง"
+        </p>
+        <div id="f-measures" tabindex="-1"></div>
+        <For each=group_ids key=|id| id.clone() let:gid>
+            {group_card(st, gid)}
+        </For>
+        <button type="button" class="wide" on:click=add_group>"+ เพิ่มกลุ่มมาตรการ"</button>
+        <h2>"สรุปผลและข้อเสนอแนะ"</h2>
+        {textarea_field(
+            st,
+            "recommendations".to_string(),
+            "ข้อเสนอแนะ",
+            Some("ข้อละบรรทัด โปรแกรมใส่เลขข้อให้เอง"),
+            4,
+            |d| d.recommendations.join("\n"),
+            |d, v| d.recommendations = v.lines().map(String::from).collect(),
+        )}
+    }
+    .into_any()
+}

@@ -1,0 +1,243 @@
+//! Step 6: the memo's fields (with proposed wording) and the signers, each with a signature
+//! drawn on a pad (finger, pen or mouse) or uploaded as an image.
+
+use crate::app::download::object_url;
+use crate::app::fields::{date_field, proposed_field, text_field, textarea_field};
+use crate::app::state::{field_id, new_id, AppState};
+use crate::app::{idb, imaging};
+use crate::catalog::wording;
+use crate::model::{Draft, Signer};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Reporter,
+    Second,
+    Clerk,
+    Executive,
+}
+
+impl Who {
+    fn key(self) -> &'static str {
+        match self {
+            Who::Reporter => "reporter",
+            Who::Second => "second",
+            Who::Clerk => "clerk",
+            Who::Executive => "executive",
+        }
+    }
+    fn get(self, d: &Draft) -> Option<&Signer> {
+        let s = &d.signers;
+        match self {
+            Who::Reporter => Some(&s.reporter),
+            Who::Second => s.second.as_ref(),
+            Who::Clerk => Some(&s.clerk),
+            Who::Executive => Some(&s.executive),
+        }
+    }
+    fn get_mut(self, d: &mut Draft) -> &mut Signer {
+        let s = &mut d.signers;
+        match self {
+            Who::Reporter => &mut s.reporter,
+            Who::Second => s.second.get_or_insert_with(Signer::default),
+            Who::Clerk => &mut s.clerk,
+            Who::Executive => &mut s.executive,
+        }
+    }
+}
+
+/// Stores signature PNG bytes and points the signer at them.
+async fn set_signature(st: AppState, who: Who, png: Vec<u8>) {
+    let id = new_id("sig");
+    if let Err(e) = idb::put(&id, &png).await {
+        st.say(idb::thai_error(&e));
+        return;
+    }
+    st.image_urls.update(|u| {
+        u.insert(id.clone(), object_url(&png, "image/png"));
+    });
+    st.edit(|d| who.get_mut(d).signature = Some(id));
+    st.say("บันทึกลายมือชื่อแล้ว".into());
+}
+
+/// A canvas to sign on with finger, pen or mouse (pointer events), plus upload.
+fn signature_pad(st: AppState, who: Who) -> impl IntoView {
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let drawing = StoredValue::new(false);
+    let last = StoredValue::new((0.0f64, 0.0f64));
+    let ctx =
+        move || -> Option<web_sys::CanvasRenderingContext2d> { canvas.get()?.get_context("2d").ok()??.dyn_into().ok() };
+    let point = move |ev: &web_sys::PointerEvent| -> (f64, f64) {
+        let Some(c) = canvas.get() else { return (0.0, 0.0) };
+        let r = c.get_bounding_client_rect();
+        let sx = c.width() as f64 / r.width().max(1.0);
+        let sy = c.height() as f64 / r.height().max(1.0);
+        ((ev.client_x() as f64 - r.left()) * sx, (ev.client_y() as f64 - r.top()) * sy)
+    };
+    let down = move |ev: web_sys::PointerEvent| {
+        ev.prevent_default();
+        if let Some(c) = canvas.get() {
+            let _ = c.set_pointer_capture(ev.pointer_id());
+        }
+        drawing.set_value(true);
+        last.set_value(point(&ev));
+    };
+    let moved = move |ev: web_sys::PointerEvent| {
+        if !drawing.get_value() {
+            return;
+        }
+        ev.prevent_default();
+        let (x, y) = point(&ev);
+        let (lx, ly) = last.get_value();
+        if let Some(c) = ctx() {
+            // Pens report pressure; mouse and finger report 0.5.
+            let pressure = if ev.pressure() > 0.0 { ev.pressure() as f64 } else { 0.5 };
+            c.set_line_width(2.0 + 3.0 * pressure);
+            c.set_line_cap("round");
+            c.set_line_join("round");
+            c.set_stroke_style_str("#1a237e");
+            c.begin_path();
+            c.move_to(lx, ly);
+            c.line_to(x, y);
+            c.stroke();
+        }
+        last.set_value((x, y));
+    };
+    let up = move |_ev: web_sys::PointerEvent| drawing.set_value(false);
+    let clear = move |_| {
+        if let (Some(c), Some(el)) = (ctx(), canvas.get()) {
+            c.clear_rect(0.0, 0.0, el.width() as f64, el.height() as f64);
+        }
+    };
+    let keep = move |_| {
+        let Some(el) = canvas.get() else { return };
+        let el: web_sys::HtmlCanvasElement = el;
+        leptos::task::spawn_local(async move {
+            match imaging::signature_from_canvas(&el).await {
+                Ok(png) => set_signature(st, who, png).await,
+                Err(e) => st.say(e),
+            }
+        });
+    };
+    let upload_id = format!("sig-upload-{}", who.key());
+    let upload = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else { return };
+            let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+            match imaging::signature_from_image(&bytes, &file.type_()).await {
+                Ok(png) => set_signature(st, who, png).await,
+                Err(e) => st.say(e),
+            }
+        });
+    };
+    let current = move || st.draft.with(|d| who.get(d).and_then(|s| s.signature.clone()));
+    view! {
+        <div class="signature">
+            <p class="label" id=format!("sig-label-{}", who.key())>"ลายมือชื่อ"</p>
+            {move || {
+                current()
+                    .map(|id| {
+                        view! {
+                            <div class="sig-current">
+                                <img src=move || st.image_urls.with(|u| u.get(&id).cloned().unwrap_or_default()) alt="ลายมือชื่อที่บันทึกไว้" />
+                                <button type="button" on:click=move |_| st.edit(|d| who.get_mut(d).signature = None)>"ลบลายมือชื่อ"</button>
+                            </div>
+                        }
+                    })
+            }}
+            <canvas
+                class="pad"
+                width="600"
+                height="200"
+                node_ref=canvas
+                aria-label="ช่องลงลายมือชื่อ ใช้นิ้ว ปากกา หรือเมาส์"
+                on:pointerdown=down
+                on:pointermove=moved
+                on:pointerup=up
+                on:pointercancel=up
+                on:pointerleave=up
+            ></canvas>
+            <div class="row">
+                <button type="button" class="primary" on:click=keep>"ใช้ลายมือชื่อนี้"</button>
+                <button type="button" on:click=clear>"ล้าง"</button>
+                <label class="button" for=upload_id.clone()>"อัปโหลดภาพลายมือชื่อ"</label>
+                <input id=upload_id class="visually-hidden" type="file" accept="image/*" on:change=upload />
+            </div>
+            <p class="hint">"ภาพที่อัปโหลด พื้นสีขาวจะถูกทำให้โปร่งใสอัตโนมัติ"</p>
+        </div>
+    }
+}
+
+fn signer_fields(st: AppState, who: Who, title: &'static str, with_comment: bool) -> impl IntoView {
+    let key = who.key();
+    let field = |name: &str| format!("signers.{key}.{name}");
+    view! {
+        <section class="card signer">
+            <h2>{title}</h2>
+            <div class="grid two">
+                {text_field(st, field("name"), "ชื่อ-นามสกุล (พร้อมคำนำหน้า)", Some("เช่น นางสาวอัมภพร อยู่เจริญ"), move |d| who.get(d).map(|s| s.name.clone()).unwrap_or_default(), move |d, v| who.get_mut(d).name = v)}
+                {text_field(st, field("position"), "ตำแหน่ง", None, move |d| who.get(d).map(|s| s.position.clone()).unwrap_or_default(), move |d, v| who.get_mut(d).position = v)}
+            </div>
+            {text_field(st, field("acting"), "บรรทัดรักษาราชการแทน (ถ้ามี)", Some("เช่น รักษาราชการแทน หัวหน้าสำนักปลัด"), move |d| who.get(d).map(|s| s.acting.clone()).unwrap_or_default(), move |d, v| who.get_mut(d).acting = v)}
+            {with_comment.then(|| textarea_field(
+                st,
+                field("comment"),
+                "ความเห็น / คำสั่ง",
+                Some("เว้นว่างไว้ได้ ระบบจะเว้นบรรทัดจุดไว้ให้เขียนด้วยมือ"),
+                2,
+                move |d| who.get(d).map(|s| s.comment.clone()).unwrap_or_default(),
+                move |d, v| who.get_mut(d).comment = v,
+            ))}
+            {signature_pad(st, who)}
+        </section>
+    }
+}
+
+pub fn view(st: AppState) -> AnyView {
+    let year = move || st.draft.with(|d| d.report.fiscal_year);
+    let has_second = move || st.draft.with(|d| d.signers.second.is_some());
+    view! {
+        <p class="lead">"ข้อความที่โปรแกรมเสนอปรับตามข้อมูลที่กรอกโดยอัตโนมัติ แก้ไขได้ทุกช่อง"</p>
+        <div class="grid two">
+            {text_field(st, "memo.number".to_string(), "เลขทะเบียนหนังสือ (หลัง /)", Some("เว้นว่างได้ เพื่อเขียนด้วยมือภายหลัง"), |d| d.memo.number.clone(), |d, v| d.memo.number = v)}
+            {move || {
+                let y = year();
+                date_field(st, "memo.date".to_string(), "วันที่ของบันทึกข้อความ", (y - 1)..=(y + 1), |d| d.memo.date, |d, v| d.memo.date = v)
+            }}
+        </div>
+        {proposed_field(st, "memo.subject".to_string(), "เรื่อง", 2, wording::memo_subject, |d| d.memo.subject.clone(), |d, v| d.memo.subject = v)}
+        {proposed_field(st, "memo.addressee".to_string(), "เรียน", 1, wording::memo_addressee, |d| d.memo.addressee.clone(), |d, v| d.memo.addressee = v)}
+        {proposed_field(
+            st,
+            "memo.body".to_string(),
+            "ข้อความ (เว้นบรรทัดว่างระหว่างย่อหน้า)",
+            10,
+            |d| wording::memo_body(d).join("\n\n"),
+            |d| d.memo.body.as_ref().map(|b| b.join("\n\n")),
+            |d, v| d.memo.body = v.map(|t| t.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()),
+        )}
+        {signer_fields(st, Who::Reporter, "ผู้รายงาน (ลงนามในบันทึกข้อความ)", false)}
+        <div class="field">
+            <label class="choice" for=field_id("signers.second")>
+                <input
+                    id=field_id("signers.second")
+                    type="checkbox"
+                    prop:checked=has_second
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        st.edit(|d| d.signers.second = on.then(Signer::default));
+                    }
+                />
+                "มีผู้ลงนามคนที่สอง (เช่น หัวหน้าสำนักปลัด)"
+            </label>
+        </div>
+        {move || has_second().then(|| signer_fields(st, Who::Second, "ผู้ลงนามคนที่สอง", false))}
+        {signer_fields(st, Who::Clerk, "ปลัด (ความเห็น)", true)}
+        {signer_fields(st, Who::Executive, "นายก (ความเห็น / คำสั่ง)", true)}
+    }
+    .into_any()
+}

@@ -1,0 +1,209 @@
+//! Step 5: photos per measure, from the camera or files, downscaled in the browser to a
+//! JPEG of at most 1600 px before they are stored (IndexedDB), with captions.
+
+use crate::app::download::object_url;
+use crate::app::fields::text_field;
+use crate::app::state::{new_id, AppState};
+use crate::app::{idb, imaging};
+use crate::model::{Draft, Photo};
+use crate::thai::Digits;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn measure_pos(d: &Draft, mid: &str) -> Option<(usize, usize)> {
+    d.measures.iter().enumerate().find_map(|(g, grp)| grp.measures.iter().position(|m| m.id == mid).map(|m| (g, m)))
+}
+
+/// Reads the chosen files, prepares and stores each, and adds them to the measure.
+async fn add_files(st: AppState, mid: String, files: Vec<web_sys::File>) {
+    for file in files {
+        let name = file.name();
+        let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+            Err(_) => {
+                st.say(format!("อ่านไฟล์ \"{name}\" ไม่ได้"));
+                continue;
+            }
+        };
+        let jpeg = match imaging::photo_jpeg(&bytes, &file.type_()).await {
+            Ok(j) => j,
+            Err(e) => {
+                st.say(format!("\"{name}\": {e}"));
+                continue;
+            }
+        };
+        let id = new_id("img");
+        if let Err(e) = idb::put(&id, &jpeg).await {
+            st.say(idb::thai_error(&e));
+            return;
+        }
+        st.image_urls.update(|u| {
+            u.insert(id.clone(), object_url(&jpeg, "image/jpeg"));
+        });
+        let mid = mid.clone();
+        st.edit(move |d| {
+            if let Some((g, m)) = measure_pos(d, &mid) {
+                d.measures[g].measures[m].photos.push(Photo { image: id, caption: String::new() });
+            }
+        });
+    }
+}
+
+fn files_of(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        return Vec::new();
+    };
+    let files = input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+    input.set_value("");
+    files
+}
+
+fn photo_item(st: AppState, mid: String, index: usize) -> impl IntoView {
+    let m1 = mid.clone();
+    let photo = Memo::new(move |_| {
+        st.draft.with(|d| measure_pos(d, &m1).and_then(|(g, m)| d.measures[g].measures[m].photos.get(index).cloned()))
+    });
+    let path = {
+        let mid = mid.clone();
+        Signal::derive(move || {
+            st.draft.with(|d| {
+                measure_pos(d, &mid)
+                    .map(|(g, m)| format!("measures.{g}.measures.{m}.photos.{index}"))
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let (m2, m3, m4, m5) = (mid.clone(), mid.clone(), mid.clone(), mid.clone());
+    let shift = move |delta: isize| {
+        let mid = m4.clone();
+        st.edit(move |d| {
+            if let Some((g, m)) = measure_pos(d, &mid) {
+                let list = &mut d.measures[g].measures[m].photos;
+                let to = index as isize + delta;
+                if to >= 0 && (to as usize) < list.len() {
+                    list.swap(index, to as usize);
+                }
+            }
+        });
+    };
+    let shift_up = shift.clone();
+    let remove = move |_| {
+        let mid = m5.clone();
+        let Some(removed) = photo.get_untracked() else { return };
+        let mid_undo = mid.clone();
+        st.edit(move |d| {
+            if let Some((g, m)) = measure_pos(d, &mid) {
+                d.measures[g].measures[m].photos.remove(index);
+            }
+        });
+        let undo = Callback::new(move |_| {
+            let (mid, p) = (mid_undo.clone(), removed.clone());
+            st.edit(move |d| {
+                if let Some((g, m)) = measure_pos(d, &mid) {
+                    let list = &mut d.measures[g].measures[m].photos;
+                    list.insert(index.min(list.len()), p);
+                }
+            });
+        });
+        st.say_with_undo("ลบภาพแล้ว".into(), undo);
+    };
+    view! {
+        <li class="photo">
+            <img
+                src=move || photo.get().and_then(|p| st.image_urls.with(|u| u.get(&p.image).cloned())).unwrap_or_default()
+                alt=move || photo.get().map(|p| if p.caption.is_empty() { "ภาพประกอบ".to_string() } else { p.caption }).unwrap_or_default()
+            />
+            {text_field(
+                st,
+                path,
+                &format!("คำบรรยายภาพที่ {}", Digits::Thai.number(index + 1)),
+                None,
+                move |d| measure_pos(d, &m2).and_then(|(g, m)| d.measures[g].measures[m].photos.get(index)).map(|p| p.caption.clone()).unwrap_or_default(),
+                move |d, v| {
+                    if let Some((g, m)) = measure_pos(d, &m3) {
+                        if let Some(p) = d.measures[g].measures[m].photos.get_mut(index) {
+                            p.caption = v;
+                        }
+                    }
+                },
+            )}
+            <div class="row tools">
+                <button type="button" aria-label="เลื่อนภาพขึ้น" on:click=move |_| shift_up(-1)>"▲"</button>
+                <button type="button" aria-label="เลื่อนภาพลง" on:click=move |_| shift(1)>"▼"</button>
+                <button type="button" class="danger" on:click=remove>"ลบภาพ"</button>
+            </div>
+        </li>
+    }
+}
+
+pub fn view(st: AppState) -> AnyView {
+    let measures = move || {
+        st.draft.with(|d| {
+            d.measures
+                .iter()
+                .flat_map(|g| g.measures.iter().map(|m| (m.id.clone(), m.name.clone())))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <p class="lead">
+            "เพิ่มภาพถ่ายการดำเนินงานของแต่ละมาตรการ ภาพจะถูกย่อในเครื่องนี้ก่อนเก็บ (ไม่เกิน ๑,๖๐๐ พิกเซล) และไม่ถูกส่งไปที่ใด"
+        </p>
+        <For each=measures key=|(id, name)| (id.clone(), name.clone()) let:item>
+            {
+                let (mid, name) = item;
+                let count = {
+                    let mid = mid.clone();
+                    move || st.draft.with(|d| measure_pos(d, &mid).map(|(g, m)| d.measures[g].measures[m].photos.len()).unwrap_or(0))
+                };
+                let (m_cam, m_file, m_list) = (mid.clone(), mid.clone(), mid.clone());
+                let input_id = format!("photo-file-{mid}");
+                let camera_id = format!("photo-camera-{mid}");
+                view! {
+                    <section class="card photos">
+                        <h2>{if name.trim().is_empty() { "(มาตรการที่ยังไม่ได้ตั้งชื่อ)".to_string() } else { name.clone() }}</h2>
+                        <ul class="photo-list">
+                            {move || (0..count()).map(|i| photo_item(st, m_list.clone(), i)).collect_view()}
+                        </ul>
+                        <div class="row add">
+                            <label class="button" for=camera_id.clone()>"ถ่ายภาพ"</label>
+                            <input
+                                id=camera_id
+                                class="visually-hidden"
+                                type="file"
+                                accept="image/*"
+                                capture="environment"
+                                on:change=move |ev| {
+                                    let files = files_of(&ev);
+                                    leptos::task::spawn_local(add_files(st, m_cam.clone(), files));
+                                }
+                            />
+                            <label class="button" for=input_id.clone()>"เลือกไฟล์ภาพ"</label>
+                            <input
+                                id=input_id
+                                class="visually-hidden"
+                                type="file"
+                                accept="image/*"
+                                multiple=true
+                                on:change=move |ev| {
+                                    let files = files_of(&ev);
+                                    leptos::task::spawn_local(add_files(st, m_file.clone(), files));
+                                }
+                            />
+                        </div>
+                    </section>
+                }
+            }
+        </For>
+    }
+    .into_any()
+}
+
+/// The MIME type of stored image bytes.
+pub fn mime_of(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(&[0x89, b'P', b'N', b'G']) {
+        "image/png"
+    } else {
+        "image/jpeg"
+    }
+}
