@@ -230,7 +230,7 @@ pub fn date_field(
                     }
                 }
             >
-                <option value="" selected=move || date.get().is_none()>"ไม่ระบุ"</option>
+                <option value="" selected=move || date.get().is_none()>"– วัน –"</option>
                 {move || {
                     days()
                         .into_iter()
@@ -241,6 +241,7 @@ pub fn date_field(
                 }}
             </select>
             <select aria-label="เดือน" on:change=move |ev| update(None, event_target_value(&ev).parse().ok(), None)>
+                <option value="" disabled=true selected=move || date.get().is_none()>"– เดือน –"</option>
                 {MONTHS
                     .iter()
                     .enumerate()
@@ -251,6 +252,7 @@ pub fn date_field(
                     .collect_view()}
             </select>
             <select aria-label="ปี พ.ศ." on:change=move |ev| update(None, None, event_target_value(&ev).parse().ok())>
+                <option value="" disabled=true selected=move || date.get().is_none()>"– ปี –"</option>
                 {year_list
                     .into_iter()
                     .map(|y| {
@@ -298,7 +300,7 @@ pub fn proposed_field(
                     }
                         .into_any()
                 } else {
-                    view! { <span class="tag">"ข้อความที่โปรแกรมเสนอ (ปรับตามข้อมูลที่กรอกโดยอัตโนมัติ แก้ไขได้)"</span> }.into_any()
+                    view! { <span class="tag">"ร่างอัตโนมัติจากข้อมูลที่กรอก · แก้ไขได้"</span> }.into_any()
                 }
             }}
         </div>

@@ -89,6 +89,7 @@ pub struct AppState {
     pub screen: RwSignal<Screen>,
     pub step: RwSignal<u8>,
     pub toast: RwSignal<Option<Toast>>,
+    toast_serial: StoredValue<u64>,
     /// Fields the officer has left: their problems are shown inline.
     pub touched: RwSignal<HashSet<String>>,
     /// Show every field's problem (after following a link from the review step).
@@ -111,6 +112,7 @@ impl AppState {
             screen: RwSignal::new(Screen::Wizard),
             step: RwSignal::new(1),
             toast: RwSignal::new(None),
+            toast_serial: StoredValue::new(0),
             touched: RwSignal::new(HashSet::new()),
             show_all: RwSignal::new(false),
             problems: Memo::new(move |_| draft.with(validate)),
@@ -246,11 +248,28 @@ impl AppState {
     }
 
     pub fn say(&self, text: String) {
-        self.toast.set(Some(Toast { text, undo: None }));
+        self.show_toast(Toast { text, undo: None }, Duration::from_secs(5));
     }
 
+    /// A message with an undo button, for long enough to change one's mind.
     pub fn say_with_undo(&self, text: String, undo: Callback<()>) {
-        self.toast.set(Some(Toast { text, undo: Some(undo) }));
+        self.show_toast(Toast { text, undo: Some(undo) }, Duration::from_secs(10));
+    }
+
+    fn show_toast(&self, toast: Toast, for_how_long: Duration) {
+        let serial = self.toast_serial.get_value() + 1;
+        self.toast_serial.set_value(serial);
+        self.toast.set(Some(toast));
+        let st = *self;
+        // Only the newest message is dismissed by its own timer.
+        set_timeout(
+            move || {
+                if st.toast_serial.get_value() == serial {
+                    st.toast.set(None);
+                }
+            },
+            for_how_long,
+        );
     }
 
     /// Object URLs for the draft's images, for thumbnails and the preview.

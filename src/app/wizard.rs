@@ -5,6 +5,9 @@ use super::state::{AppState, SaveStatus, Screen};
 use super::steps;
 use leptos::prelude::*;
 
+/// Short names for the progress bar.
+const SHORT: [&str; 7] = ["หน่วยงาน", "ปีและรอบ", "ผล ITA", "มาตรการ", "ภาพประกอบ", "บันทึกข้อความ", "ตรวจทาน"];
+
 pub const STEPS: [&str; 7] = [
     "ข้อมูลหน่วยงาน",
     "ปีงบประมาณและรอบรายงาน",
@@ -18,6 +21,7 @@ pub const STEPS: [&str; 7] = [
 /// Goes to `step` and scrolls to the top (the new step starts there).
 pub fn go(st: AppState, step: u8) {
     st.flush();
+    st.toast.set(None);
     st.step.set(step.clamp(1, 7));
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
@@ -46,13 +50,14 @@ pub fn TopBar() -> impl IntoView {
             <nav class="top-actions">
                 <button
                     type="button"
+                    id="to-drafts"
                     class:active=move || st.screen.get() == Screen::Drafts
                     on:click=move |_| {
                         st.flush();
                         st.screen.set(if st.screen.get_untracked() == Screen::Drafts { Screen::Wizard } else { Screen::Drafts });
                     }
                 >
-                    {move || if st.screen.get() == Screen::Drafts { "กลับไปแก้ไขร่าง" } else { "ร่างทั้งหมด" }}
+                    {move || if st.screen.get() == Screen::Drafts { "กลับไปแก้ไขร่าง" } else { "รายการร่าง" }}
                 </button>
             </nav>
         </header>
@@ -121,7 +126,7 @@ pub fn Progress() -> impl IntoView {
                                     on:click=move |_| go(st, n)
                                 >
                                     <span class="num">{crate::thai::Digits::Thai.number(n)}</span>
-                                    <span class="title">{*title}</span>
+                                    <span class="title">{SHORT[i]}</span>
                                     <span class="mark" aria-hidden="true">
                                         {move || if missing(n) > 0 { "!" } else { "✓" }}
                                     </span>
@@ -132,7 +137,7 @@ pub fn Progress() -> impl IntoView {
                     .collect_view()}
             </ol>
             <div class="bar" aria-hidden="true">
-                <div class="fill" style=move || format!("width: {}%", (st.step.get() as f32 - 1.0) / 6.0 * 100.0)></div>
+                <div class=move || format!("fill at{}", st.step.get())></div>
             </div>
         </nav>
     }

@@ -15,6 +15,11 @@ pub mod style;
 pub use images::Images;
 pub use lists::strip_number as strip_list_number;
 
+/// A measure group's title as the document prints it (Thai digits).
+pub fn group_title(g: &crate::model::MeasureGroup) -> String {
+    measures::group_heading(g, crate::thai::Digits::Thai)
+}
+
 use crate::model::Draft;
 use crate::pdf::{write_pdf, PdfError, PdfOptions};
 use crate::typeset::{layout_document, DocSpec, Document, Engine, ImageError, Metadata};

@@ -19,7 +19,8 @@ test('agency name survives a reload and comes out of the PDF exactly', async () 
     await shot(page, 'foundation-desktop');
     await page.setViewportSize(PHONE);
     await shot(page, 'foundation-phone');
-    const { path } = await download(page, 'button.primary', 'foundation.pdf');
+    await page.click('.progress li:nth-child(7) button');
+    const { path } = await download(page, '#download-pdf', 'foundation.pdf');
     const text = pdfText(path);
     assert.ok(text.includes(`องค์การบริหารส่วนตำบล${NAME}`), `name missing from PDF text:\n${text.slice(0, 800)}`);
     assert.ok(!text.includes('\uFFFD'));

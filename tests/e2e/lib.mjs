@@ -72,3 +72,28 @@ export function cli(args, input) {
 }
 
 export { writeFileSync, readFileSync, join };
+
+/// True when `needle` occurs in `hay` (both squashed), possibly in up to three pieces in
+/// order: a table row split across pages continues after the next page's header.
+export function foundInOrder(hay, needle) {
+  hay = squash(hay);
+  const n = [...squash(needle)];
+  let from = 0;
+  let i = 0;
+  for (let piece = 0; piece < 3; piece++) {
+    let found = null;
+    for (let k = n.length; k > i; k--) {
+      const part = n.slice(i, k).join('');
+      const at = hay.indexOf(part, from);
+      if (at >= 0) {
+        found = [k, at + part.length];
+        break;
+      }
+    }
+    if (!found) return false;
+    if (found[0] === n.length) return true;
+    if (found[0] - i < 8) return false;
+    [i, from] = found;
+  }
+  return false;
+}

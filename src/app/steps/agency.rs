@@ -41,20 +41,21 @@ const UNITS: [&str; 8] = [
 
 pub fn view(st: AppState) -> AnyView {
     let loaded = address_signal();
-    let provinces = Signal::derive(move || {
+    // Memos: the suggestion lists change only when the province or district does.
+    let provinces = Memo::new(move |_| {
         loaded.track();
-        ADDRESS.get().map(|a| a.iter().map(|(p, _)| p.clone()).collect()).unwrap_or_default()
+        ADDRESS.get().map(|a| a.iter().map(|(p, _)| p.clone()).collect::<Vec<String>>()).unwrap_or_default()
     });
-    let districts = Signal::derive(move || {
+    let districts = Memo::new(move |_| {
         loaded.track();
         let province = st.draft.with(|d| d.agency.province.trim().to_string());
         ADDRESS
             .get()
             .and_then(|a| a.iter().find(|(p, _)| *p == province))
-            .map(|(_, ds)| ds.iter().map(|(d, _)| d.clone()).collect())
+            .map(|(_, ds)| ds.iter().map(|(d, _)| d.clone()).collect::<Vec<String>>())
             .unwrap_or_default()
     });
-    let subdistricts = Signal::derive(move || {
+    let subdistricts = Memo::new(move |_| {
         loaded.track();
         let (province, district) =
             st.draft.with(|d| (d.agency.province.trim().to_string(), d.agency.district.trim().to_string()));
@@ -65,6 +66,8 @@ pub fn view(st: AppState) -> AnyView {
             .map(|(_, ts)| ts.clone())
             .unwrap_or_default()
     });
+    let (provinces, districts, subdistricts): (Signal<Vec<String>>, Signal<Vec<String>>, Signal<Vec<String>>) =
+        (provinces.into(), districts.into(), subdistricts.into());
     let kinds = AgencyKind::ALL
         .iter()
         .map(|k| {
@@ -94,7 +97,7 @@ pub fn view(st: AppState) -> AnyView {
                 st,
                 "agency.name".to_string(),
                 "ชื่อหน่วยงาน",
-                Some("ไม่ต้องพิมพ์คำนำหน้า เช่น พิมพ์ เขาสมอคอน (ประเภทเลือกไว้ด้านซ้าย)"),
+                Some("ไม่ต้องพิมพ์ประเภทหน่วยงาน เช่น พิมพ์เพียง เขาสมอคอน"),
                 Some(subdistricts),
                 |d| d.agency.name.clone(),
                 |d, v| d.agency.name = v,
@@ -110,11 +113,11 @@ pub fn view(st: AppState) -> AnyView {
                 |d| d.agency.unit.clone(),
                 |d, v| d.agency.unit = v,
             )}
-            {text_field(st, "agency.phone".to_string(), "โทรศัพท์", Some("เช่น ๐ ๓๖๔๘ ๘๑๒๓"), |d| d.agency.phone.clone(), |d, v| d.agency.phone = v)}
+            {text_field(st, "agency.phone".to_string(), "โทรศัพท์", Some("เช่น 0 3648 8123 (พิมพ์เลขอารบิกได้ เอกสารแสดงตามตัวเลือกตัวเลข)"), |d| d.agency.phone.clone(), |d, v| d.agency.phone = v)}
             {text_field(
                 st,
                 "agency.doc_code".to_string(),
-                "รหัสหนังสือ (ที่)",
+                "รหัสหน่วยงานในเลขที่หนังสือ",
                 Some("เช่น ลบ ๗๖๓๐๑ (เลขทะเบียนหนังสือกรอกในขั้นตอนที่ ๖)"),
                 |d| d.agency.doc_code.clone(),
                 |d, v| d.agency.doc_code = v,
@@ -122,7 +125,7 @@ pub fn view(st: AppState) -> AnyView {
         </div>
         <p class="preview-line">
             "ชื่อเต็มในเอกสาร: "
-            <strong>{move || st.draft.with(|d| d.agency.full_name())}</strong>
+            <strong class="nobr">{move || st.draft.with(|d| d.agency.full_name())}</strong>
         </p>
     }
     .into_any()

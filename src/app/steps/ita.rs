@@ -77,8 +77,10 @@ pub fn view(st: AppState) -> AnyView {
         })
     };
     let two_years = move || st.draft.with(|d| d.ita.has_current());
+    let year = move || st.draft.with(|d| d.ita.assessed_year);
+    let assessed = st.draft.with_untracked(|d| d.ita.assessed_year);
     view! {
-        <p class="lead">"กรอกผลการประเมิน ITA ของปีที่ผ่านมา แผนภูมิและตัวชี้วัดที่ต้องพัฒนาจะแสดงทันที"</p>
+        <p class="lead">"กรอกผลการประเมิน ITA ของปีที่ผ่านมา แผนภูมิและตัวชี้วัดที่ต่ำกว่าเกณฑ์ (ด้านล่าง) แสดงทันทีที่กรอกคะแนน"</p>
         <div class="grid three">
             {number_field(st, "ita.assessed_year".to_string(), "ปีที่ประเมิน (พ.ศ.)", |d| Some(d.ita.assessed_year as f32), |d, v| {
                 if let Some(y) = v.filter(|y| (2400.0..3000.0).contains(y)) {
@@ -90,11 +92,11 @@ pub fn view(st: AppState) -> AnyView {
                 st,
                 "ita.level".to_string(),
                 "ระดับผลการประเมิน",
-                Some("เว้นว่างได้: คำนวณจากคะแนน (AA ≥ ๙๕, A ≥ ๘๕, B ≥ ๗๕ …)"),
+                Some("เว้นว่างได้: คำนวณจากคะแนน (AA\u{a0}≥\u{a0}๙๕, A\u{a0}≥\u{a0}๘๕, B\u{a0}≥\u{a0}๗๕)"),
                 |d| if d.ita.level.is_empty() { d.ita.score.map(|s| ita_level(s).to_string()).unwrap_or_default() } else { d.ita.level.clone() },
                 |d, v| d.ita.level = v,
             )}
-            {number_field(st, "ita.current_score".to_string(), "คะแนนรวมปีปัจจุบัน (ถ้ามี)", |d| d.ita.current_score, |d, v| d.ita.current_score = v)}
+            {number_field(st, "ita.current_score".to_string(), "คะแนนรวมปีถัดไป (ถ้าประกาศแล้ว)", |d| d.ita.current_score, |d, v| d.ita.current_score = v)}
             {number_field(st, "ita.threshold".to_string(), "เกณฑ์คะแนนที่ถือว่าผ่าน", |d| Some(d.ita.threshold), |d, v| {
                 if let Some(t) = v {
                     d.ita.threshold = t;
@@ -105,8 +107,8 @@ pub fn view(st: AppState) -> AnyView {
         <div class="indicators">
             <div class="ind-row head" aria-hidden="true">
                 <span>"ตัวชี้วัด"</span>
-                <span>"ปีที่ประเมิน"</span>
-                <span>"ปีปัจจุบัน (ถ้ามี)"</span>
+                <span>{move || format!("ปี {}", Digits::Thai.number(year()))}</span>
+                <span>{move || format!("ปี {} (ถ้ามี)", Digits::Thai.number(year() + 1))}</span>
             </div>
             {INDICATORS
                 .iter()
@@ -119,7 +121,7 @@ pub fn view(st: AppState) -> AnyView {
                             {number_field(
                                 st,
                                 format!("ita.indicators.{i}.previous"),
-                                &format!("คะแนนตัวชี้วัดที่ {}", Digits::Thai.number(ind.number)),
+                                &format!("ตัวชี้วัดที่ {} ปี {}", Digits::Thai.number(ind.number), Digits::Thai.number(assessed)),
                                 move |d| d.ita.indicators.get(i).and_then(|s| s.previous),
                                 move |d, v| {
                                     d.ita.indicators.resize(10, Default::default());
@@ -129,7 +131,7 @@ pub fn view(st: AppState) -> AnyView {
                             {number_field(
                                 st,
                                 format!("ita.indicators.{i}.current"),
-                                &format!("คะแนนปีปัจจุบัน ตัวชี้วัดที่ {}", Digits::Thai.number(ind.number)),
+                                &format!("ตัวชี้วัดที่ {} ปี {} (ถ้ามี)", Digits::Thai.number(ind.number), Digits::Thai.number(assessed + 1)),
                                 move |d| d.ita.indicators.get(i).and_then(|s| s.current),
                                 move |d, v| {
                                     d.ita.indicators.resize(10, Default::default());
@@ -154,7 +156,7 @@ pub fn view(st: AppState) -> AnyView {
                             <ol>
                                 {w.into_iter()
                                     .map(|(n, name, v)| view! {
-                                        <li>{format!("ตัวชี้วัดที่ {} {} : {}", Digits::Thai.number(n), name, v.map(|v| Digits::Thai.apply(&format!("{v:.2}"))).unwrap_or_default())}</li>
+                                        <li>{format!("ตัวชี้วัดที่ {} {} {} คะแนน", Digits::Thai.number(n), name, v.map(|v| Digits::Thai.apply(&format!("{v:.2}"))).unwrap_or_default())}</li>
                                     })
                                     .collect_view()}
                             </ol>
@@ -162,7 +164,7 @@ pub fn view(st: AppState) -> AnyView {
                         .into_any()
                     }
                 }}
-                {move || two_years().then(|| view! { <p class="hint">"แผนภูมิแสดงสองปี: สีเข้ม = ปีที่ประเมิน สีอ่อน = ปีปัจจุบัน"</p> })}
+                {move || two_years().then(|| view! { <p class="hint">"แผนภูมิแสดงสองปี: สีเข้ม = ปีที่ประเมิน สีอ่อน = ปีถัดไป"</p> })}
             </div>
         </div>
         <h2>"การวิเคราะห์ผลการประเมิน"</h2>
@@ -178,8 +180,8 @@ pub fn view(st: AppState) -> AnyView {
         {textarea_field(
             st,
             "analysis.weaknesses".to_string(),
-            "ประเด็นข้อบกพร่องหรือจุดอ่อนที่ต้องแก้ไขโดยเร่งด่วน",
-            Some("ข้อละบรรทัด โปรแกรมใส่เลขข้อให้เอง"),
+            "ข้อบกพร่องหรือจุดอ่อนที่ต้องแก้ไขเร่งด่วน",
+            Some("พิมพ์ข้อละหนึ่งบรรทัด โปรแกรมใส่เลขข้อให้เอง"),
             4,
             |d| d.analysis.weaknesses.clone(),
             |d, v| d.analysis.weaknesses = v,
@@ -188,7 +190,7 @@ pub fn view(st: AppState) -> AnyView {
             st,
             "analysis.improvements".to_string(),
             "ประเด็นที่ต้องพัฒนาให้ดีขึ้น",
-            Some("ข้อละบรรทัด"),
+            Some("พิมพ์ข้อละหนึ่งบรรทัด โปรแกรมใส่เลขข้อให้เอง"),
             4,
             |d| d.analysis.improvements.clone(),
             |d, v| d.analysis.improvements = v,
@@ -197,7 +199,7 @@ pub fn view(st: AppState) -> AnyView {
             st,
             "analysis.approach".to_string(),
             "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
-            Some("ข้อละบรรทัด"),
+            Some("พิมพ์ข้อละหนึ่งบรรทัด โปรแกรมใส่เลขข้อให้เอง"),
             4,
             |d| d.analysis.approach.clone(),
             |d, v| d.analysis.approach = v,

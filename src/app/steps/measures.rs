@@ -82,6 +82,15 @@ fn measure_card(st: AppState, gid: String, mid: String) -> impl IntoView {
         });
     };
     let shift_up = shift.clone();
+    let at_start = move || index.get().is_none_or(|(_, m)| m == 0);
+    let ge = gid.clone();
+    let at_end = move || {
+        index.get().is_none_or(|(g, m)| {
+            st.draft.with(|d| {
+                d.measures.get(g).is_none_or(|grp| m + 1 >= grp.measures.len()) || group_index(d, &ge) != Some(g)
+            })
+        })
+    };
     let (gr, mr) = (gid.clone(), mid.clone());
     let remove = move |_| {
         let removed = st
@@ -111,13 +120,13 @@ fn measure_card(st: AppState, gid: String, mid: String) -> impl IntoView {
             <div class="measure-head">
                 <h3>{move || index.get().map(|(_, m)| format!("มาตรการที่ {}", Digits::Thai.number(m + 1))).unwrap_or_default()}</h3>
                 <div class="row tools">
-                    <button type="button" aria-label="เลื่อนขึ้น" on:click=move |_| shift_up(-1)>"▲"</button>
-                    <button type="button" aria-label="เลื่อนลง" on:click=move |_| shift(1)>"▼"</button>
-                    <button type="button" class="danger" on:click=remove>"ลบ"</button>
+                    <button type="button" title="เลื่อนขึ้น" aria-label="เลื่อนมาตรการขึ้น" disabled=move || at_start() on:click=move |_| shift_up(-1)>"▲"</button>
+                    <button type="button" title="เลื่อนลง" aria-label="เลื่อนมาตรการลง" disabled=move || at_end() on:click=move |_| shift(1)>"▼"</button>
+                    <button type="button" class="danger" on:click=remove>"ลบมาตรการ"</button>
                 </div>
             </div>
             {text("name", "มาตรการ/กิจกรรม", None, |m| &m.name, |m, v| m.name = v)}
-            {area("steps", "ขั้นตอน/วิธีการปฏิบัติ", Some("ขั้นตอนละบรรทัด โปรแกรมใส่เลข ๑. ๒. ให้เอง"), |m| &m.steps, |m, v| m.steps = v)}
+            {area("steps", "ขั้นตอน/วิธีการปฏิบัติ", Some("พิมพ์ขั้นตอนละหนึ่งบรรทัด โปรแกรมใส่เลข ๑. ๒. ให้เอง"), |m| &m.steps, |m, v| m.steps = v)}
             <div class="grid two">
                 {text("responsible", "ผู้รับผิดชอบ", None, |m| &m.responsible, |m, v| m.responsible = v)}
                 {text("period", "ระยะเวลาดำเนินการ", Some("เช่น ตุลาคม ๒๕๖๗ – กันยายน ๒๕๖๘"), |m| &m.period, |m, v| m.period = v)}
@@ -156,9 +165,9 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
             }
         });
     };
-    let add_preset = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        let Some(p) = v.parse::<usize>().ok().and_then(|i| PRESETS.get(i)) else { return };
+    let chosen = RwSignal::new(String::new());
+    let add_preset = move |_| {
+        let Some(p) = chosen.get_untracked().parse::<usize>().ok().and_then(|i| PRESETS.get(i)) else { return };
         let measure = p.to_measure(new_id("m"));
         let name = p.name;
         st.edit(|d| {
@@ -166,7 +175,8 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
                 d.measures[g].measures.push(measure);
             }
         });
-        st.say(format!("เพิ่ม \"{name}\" จากมาตรการสำเร็จรูปแล้ว แก้ไขรายละเอียดได้ตามจริง"));
+        chosen.set(String::new());
+        st.say(format!("เพิ่ม \"{name}\" แล้ว แก้ไขรายละเอียดให้ตรงกับที่ทำจริง"));
     };
     let move_group = move |delta: isize| {
         let g = gm.clone();
@@ -209,10 +219,24 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
     view! {
         <section class="group card">
             <div class="group-head">
-                <h2>{move || index.get().map(|g| format!("กลุ่มที่ {}", Digits::Thai.number(g + 1))).unwrap_or_default()}</h2>
+                <h2>
+                    {move || {
+                        let heading = st.draft.with(|d| index.get().and_then(|g| d.measures.get(g)).map(|g| crate::document::group_title(g)).unwrap_or_default());
+                        let n = index.get().map(|g| Digits::Thai.number(g + 1)).unwrap_or_default();
+                        if heading.is_empty() { format!("กลุ่มที่ {n}") } else { format!("กลุ่มที่ {n}: {heading}") }
+                    }}
+                </h2>
                 <div class="row tools">
-                    <button type="button" aria-label="เลื่อนกลุ่มขึ้น" on:click=move |_| move_up(-1)>"▲"</button>
-                    <button type="button" aria-label="เลื่อนกลุ่มลง" on:click=move |_| move_group(1)>"▼"</button>
+                    <button type="button" title="เลื่อนกลุ่มขึ้น" aria-label="เลื่อนกลุ่มขึ้น" disabled=move || index.get() == Some(0) on:click=move |_| move_up(-1)>"▲"</button>
+                    <button
+                        type="button"
+                        title="เลื่อนกลุ่มลง"
+                        aria-label="เลื่อนกลุ่มลง"
+                        disabled=move || index.get().is_none_or(|g| st.draft.with(|d| g + 1 >= d.measures.len()))
+                        on:click=move |_| move_group(1)
+                    >
+                        "▼"
+                    </button>
                     <button type="button" class="danger" on:click=remove_group>"ลบกลุ่ม"</button>
                 </div>
             </div>
@@ -220,7 +244,7 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
                 {select_field(
                     st,
                     Signal::derive(move || index.get().map(|g| format!("measures.{g}.indicator")).unwrap_or_default()),
-                    "ตัวชี้วัด ITA ที่กลุ่มนี้ตอบ",
+                    "ตัวชี้วัด ITA ที่เกี่ยวข้อง",
                     options,
                     move |d| group_index(d, &gi2).and_then(|g| d.measures[g].indicator).map(|i| i.to_string()).unwrap_or_default(),
                     move |d, v| {
@@ -246,12 +270,21 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
                 {measure_card(st, gc.clone(), mid)}
             </For>
             <div class="row add">
-                <button type="button" on:click=add_measure>"+ เพิ่มมาตรการ"</button>
-                <label class="inline" for=move || format!("preset-{}", index.get().unwrap_or(0))>"หรือเริ่มจากมาตรการสำเร็จรูป"</label>
-                <select id=move || format!("preset-{}", index.get().unwrap_or(0)) on:change=add_preset prop:value="">
-                    <option value="" selected=true>"— เลือกมาตรการสำเร็จรูป —"</option>
-                    {move || presets().into_iter().map(|(i, label)| view! { <option value=i.to_string()>{label}</option> }).collect_view()}
-                </select>
+                <button type="button" on:click=add_measure>"+ เพิ่มมาตรการ (ว่าง)"</button>
+            </div>
+            <div class="preset">
+                <label for=move || format!("preset-{}", index.get().unwrap_or(0))>"หรือเพิ่มจากมาตรการสำเร็จรูป"</label>
+                <div class="row">
+                    <select
+                        id=move || format!("preset-{}", index.get().unwrap_or(0))
+                        prop:value=move || chosen.get()
+                        on:change=move |ev| chosen.set(event_target_value(&ev))
+                    >
+                        <option value="">"— เลือกมาตรการสำเร็จรูป —"</option>
+                        {move || presets().into_iter().map(|(i, label)| view! { <option value=i.to_string()>{label}</option> }).collect_view()}
+                    </select>
+                    <button type="button" disabled=move || chosen.get().is_empty() on:click=add_preset>"เพิ่ม"</button>
+                </div>
             </div>
         </section>
     }
@@ -283,8 +316,8 @@ pub fn view(st: AppState) -> AnyView {
         {textarea_field(
             st,
             "recommendations".to_string(),
-            "ข้อเสนอแนะ",
-            Some("ข้อละบรรทัด โปรแกรมใส่เลขข้อให้เอง"),
+            "ข้อเสนอแนะ (พิมพ์ข้อละหนึ่งบรรทัด โปรแกรมใส่เลขข้อให้เอง)",
+            None,
             4,
             |d| d.recommendations.join("\n"),
             |d, v| d.recommendations = v.lines().map(String::from).collect(),

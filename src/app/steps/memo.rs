@@ -144,11 +144,12 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
                         view! {
                             <div class="sig-current">
                                 <img src=move || st.image_urls.with(|u| u.get(&id).cloned().unwrap_or_default()) alt="ลายมือชื่อที่บันทึกไว้" />
-                                <button type="button" on:click=move |_| st.edit(|d| who.get_mut(d).signature = None)>"ลบลายมือชื่อ"</button>
+                                <button type="button" class="danger" on:click=move |_| st.edit(|d| who.get_mut(d).signature = None)>"ลบ"</button>
                             </div>
                         }
                     })
             }}
+            <p class="hint">{move || if current().is_some() { "เซ็นใหม่ในกรอบนี้เพื่อแทนที่ (ใช้นิ้ว ปากกา หรือเมาส์)" } else { "เซ็นในกรอบนี้ (ใช้นิ้ว ปากกา หรือเมาส์)" }}</p>
             <canvas
                 class="pad"
                 width="600"
@@ -161,33 +162,33 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
                 on:pointercancel=up
                 on:pointerleave=up
             ></canvas>
-            <div class="row">
-                <button type="button" class="primary" on:click=keep>"ใช้ลายมือชื่อนี้"</button>
-                <button type="button" on:click=clear>"ล้าง"</button>
-                <label class="button" for=upload_id.clone()>"อัปโหลดภาพลายมือชื่อ"</label>
-                <input id=upload_id class="visually-hidden" type="file" accept="image/*" on:change=upload />
+            <div class="row pad-actions">
+                <button type="button" on:click=keep>"บันทึกลายมือชื่อ"</button>
+                <button type="button" on:click=clear>"ล้างกรอบ"</button>
+                <input id=upload_id.clone() class="visually-hidden" type="file" accept="image/*" on:change=upload />
+                <label class="button" for=upload_id>"อัปโหลดภาพลายมือชื่อ"</label>
             </div>
-            <p class="hint">"ภาพที่อัปโหลด พื้นสีขาวจะถูกทำให้โปร่งใสอัตโนมัติ"</p>
+            <p class="hint">"ภาพที่อัปโหลด โปรแกรมจะลบพื้นหลังสีขาวให้เอง"</p>
         </div>
     }
 }
 
-fn signer_fields(st: AppState, who: Who, title: &'static str, with_comment: bool) -> impl IntoView {
+fn signer_fields(st: AppState, who: Who, title: Signal<String>, with_comment: bool) -> impl IntoView {
     let key = who.key();
     let field = |name: &str| format!("signers.{key}.{name}");
     view! {
         <section class="card signer">
-            <h2>{title}</h2>
+            <h2>{move || title.get()}</h2>
             <div class="grid two">
-                {text_field(st, field("name"), "ชื่อ-นามสกุล (พร้อมคำนำหน้า)", Some("เช่น นางสาวอัมภพร อยู่เจริญ"), move |d| who.get(d).map(|s| s.name.clone()).unwrap_or_default(), move |d, v| who.get_mut(d).name = v)}
+                {text_field(st, field("name"), "ชื่อ-นามสกุล (พร้อมคำนำหน้า)", (who == Who::Reporter).then_some("เช่น นางสาวอัมภพร อยู่เจริญ"), move |d| who.get(d).map(|s| s.name.clone()).unwrap_or_default(), move |d, v| who.get_mut(d).name = v)}
                 {text_field(st, field("position"), "ตำแหน่ง", None, move |d| who.get(d).map(|s| s.position.clone()).unwrap_or_default(), move |d, v| who.get_mut(d).position = v)}
             </div>
-            {text_field(st, field("acting"), "บรรทัดรักษาราชการแทน (ถ้ามี)", Some("เช่น รักษาราชการแทน หัวหน้าสำนักปลัด"), move |d| who.get(d).map(|s| s.acting.clone()).unwrap_or_default(), move |d, v| who.get_mut(d).acting = v)}
+            {text_field(st, field("acting"), "รักษาราชการแทน / ปฏิบัติหน้าที่ (ถ้ามี)", Some(if who == Who::Reporter { "เช่น รักษาราชการแทน หัวหน้าสำนักปลัด" } else { "เว้นว่างได้" }), move |d| who.get(d).map(|s| s.acting.clone()).unwrap_or_default(), move |d, v| who.get_mut(d).acting = v)}
             {with_comment.then(|| textarea_field(
                 st,
                 field("comment"),
                 "ความเห็น / คำสั่ง",
-                Some("เว้นว่างไว้ได้ ระบบจะเว้นบรรทัดจุดไว้ให้เขียนด้วยมือ"),
+                Some("เว้นว่างได้ เอกสารจะเว้นเส้นประไว้ให้เขียนด้วยมือ"),
                 2,
                 move |d| who.get(d).map(|s| s.comment.clone()).unwrap_or_default(),
                 move |d, v| who.get_mut(d).comment = v,
@@ -198,14 +199,14 @@ fn signer_fields(st: AppState, who: Who, title: &'static str, with_comment: bool
 }
 
 pub fn view(st: AppState) -> AnyView {
-    let year = move || st.draft.with(|d| d.report.fiscal_year);
-    let has_second = move || st.draft.with(|d| d.signers.second.is_some());
+    let year = Memo::new(move |_| st.draft.with(|d| d.report.fiscal_year));
+    let has_second = Memo::new(move |_| st.draft.with(|d| d.signers.second.is_some()));
     view! {
         <p class="lead">"ข้อความที่โปรแกรมเสนอปรับตามข้อมูลที่กรอกโดยอัตโนมัติ แก้ไขได้ทุกช่อง"</p>
         <div class="grid two">
-            {text_field(st, "memo.number".to_string(), "เลขทะเบียนหนังสือ (หลัง /)", Some("เว้นว่างได้ เพื่อเขียนด้วยมือภายหลัง"), |d| d.memo.number.clone(), |d, v| d.memo.number = v)}
+            {text_field(st, "memo.number".to_string(), "เลขที่หนังสือ (ตัวเลขหลังเครื่องหมาย /)", Some("เว้นว่างได้ เพื่อเขียนด้วยมือภายหลัง"), |d| d.memo.number.clone(), |d, v| d.memo.number = v)}
             {move || {
-                let y = year();
+                let y = year.get();
                 date_field(st, "memo.date".to_string(), "วันที่ของบันทึกข้อความ", (y - 1)..=(y + 1), |d| d.memo.date, |d, v| d.memo.date = v)
             }}
         </div>
@@ -220,13 +221,13 @@ pub fn view(st: AppState) -> AnyView {
             |d| d.memo.body.as_ref().map(|b| b.join("\n\n")),
             |d, v| d.memo.body = v.map(|t| t.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()),
         )}
-        {signer_fields(st, Who::Reporter, "ผู้รายงาน (ลงนามในบันทึกข้อความ)", false)}
+        {signer_fields(st, Who::Reporter, Signal::derive(|| "ผู้รายงาน (ลงนามในบันทึกข้อความ)".to_string()), false)}
         <div class="field">
             <label class="choice" for=field_id("signers.second")>
                 <input
                     id=field_id("signers.second")
                     type="checkbox"
-                    prop:checked=has_second
+                    prop:checked=move || has_second.get()
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         st.edit(|d| d.signers.second = on.then(Signer::default));
@@ -235,9 +236,9 @@ pub fn view(st: AppState) -> AnyView {
                 "มีผู้ลงนามคนที่สอง (เช่น หัวหน้าสำนักปลัด)"
             </label>
         </div>
-        {move || has_second().then(|| signer_fields(st, Who::Second, "ผู้ลงนามคนที่สอง", false))}
-        {signer_fields(st, Who::Clerk, "ปลัด (ความเห็น)", true)}
-        {signer_fields(st, Who::Executive, "นายก (ความเห็น / คำสั่ง)", true)}
+        {move || has_second.get().then(|| signer_fields(st, Who::Second, Signal::derive(|| "ผู้ลงนามคนที่สอง".to_string()), false))}
+        {signer_fields(st, Who::Clerk, Memo::new(move |_| format!("{} (ความเห็น)", st.draft.with(|d| d.agency.clerk_title()))).into(), true)}
+        {signer_fields(st, Who::Executive, Memo::new(move |_| format!("{} (ความเห็น / คำสั่ง)", st.draft.with(|d| d.agency.chief_title()))).into(), true)}
     }
     .into_any()
 }

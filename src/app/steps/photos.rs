@@ -147,14 +147,15 @@ pub fn view(st: AppState) -> AnyView {
     };
     view! {
         <p class="lead">
-            "เพิ่มภาพถ่ายการดำเนินงานของแต่ละมาตรการ ภาพจะถูกย่อในเครื่องนี้ก่อนเก็บ (ไม่เกิน ๑,๖๐๐ พิกเซล) และไม่ถูกส่งไปที่ใด"
+            "เพิ่มภาพถ่ายการดำเนินงานของแต่ละมาตรการ ภาพเก็บไว้ในเครื่องนี้เท่านั้น ไม่ได้อัปโหลดไปที่ใด (โปรแกรมย่อขนาดให้อัตโนมัติ)"
         </p>
         <For each=measures key=|(id, name)| (id.clone(), name.clone()) let:item>
             {
                 let (mid, name) = item;
+                // A memo: captions typed below must not rebuild the list (and lose focus).
                 let count = {
                     let mid = mid.clone();
-                    move || st.draft.with(|d| measure_pos(d, &mid).map(|(g, m)| d.measures[g].measures[m].photos.len()).unwrap_or(0))
+                    Memo::new(move |_| st.draft.with(|d| measure_pos(d, &mid).map(|(g, m)| d.measures[g].measures[m].photos.len()).unwrap_or(0)))
                 };
                 let (m_cam, m_file, m_list) = (mid.clone(), mid.clone(), mid.clone());
                 let input_id = format!("photo-file-{mid}");
@@ -162,13 +163,13 @@ pub fn view(st: AppState) -> AnyView {
                 view! {
                     <section class="card photos">
                         <h2>{if name.trim().is_empty() { "(มาตรการที่ยังไม่ได้ตั้งชื่อ)".to_string() } else { name.clone() }}</h2>
+                        {move || (count.get() == 0).then(|| view! { <p class="hint">"ยังไม่มีภาพ"</p> })}
                         <ul class="photo-list">
-                            {move || (0..count()).map(|i| photo_item(st, m_list.clone(), i)).collect_view()}
+                            {move || (0..count.get()).map(|i| photo_item(st, m_list.clone(), i)).collect_view()}
                         </ul>
                         <div class="row add">
-                            <label class="button" for=camera_id.clone()>"ถ่ายภาพ"</label>
                             <input
-                                id=camera_id
+                                id=camera_id.clone()
                                 class="visually-hidden"
                                 type="file"
                                 accept="image/*"
@@ -178,9 +179,9 @@ pub fn view(st: AppState) -> AnyView {
                                     leptos::task::spawn_local(add_files(st, m_cam.clone(), files));
                                 }
                             />
-                            <label class="button" for=input_id.clone()>"เลือกไฟล์ภาพ"</label>
+                            <label class="button camera" for=camera_id>"+ ถ่ายภาพ"</label>
                             <input
-                                id=input_id
+                                id=input_id.clone()
                                 class="visually-hidden"
                                 type="file"
                                 accept="image/*"
@@ -190,6 +191,7 @@ pub fn view(st: AppState) -> AnyView {
                                     leptos::task::spawn_local(add_files(st, m_file.clone(), files));
                                 }
                             />
+                            <label class="button" for=input_id>"+ เลือกภาพจากเครื่อง"</label>
                         </div>
                     </section>
                 }

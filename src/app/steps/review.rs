@@ -172,7 +172,8 @@ pub fn view(st: AppState) -> AnyView {
     };
     let problems = move || st.problems.get();
     view! {
-        <section class="card">
+        <p class="lead">"ตรวจรายการที่ยังขาด ดูตัวอย่างเอกสาร แล้วดาวน์โหลดเป็น PDF"</p>
+        <section class=move || if problems().is_empty() { "card ok" } else { "card" }>
             <h2>
                 {move || {
                     let n = problems().len();
@@ -249,14 +250,14 @@ pub fn view(st: AppState) -> AnyView {
                         st.edit(|d| d.options.pdfa = on);
                     }
                 />
-                "PDF/A (สำหรับเก็บถาวร)"
+                "PDF/A – รูปแบบสำหรับเก็บเอกสารระยะยาว (เลือกเมื่อหน่วยงานกำหนด)"
             </label>
             <p class="file-name">"ชื่อไฟล์: " <strong>{move || st.draft.with(wording::pdf_file_name)}</strong></p>
             <div class="row">
+                <button type="button" class="big" id="show-preview" disabled=move || busy.get().is_some() on:click=show_preview>"ดูตัวอย่างเอกสาร"</button>
                 <button type="button" class="primary big" id="download-pdf" disabled=move || busy.get().is_some() on:click=move |_| download(st, busy, error)>
                     "ดาวน์โหลด PDF"
                 </button>
-                <button type="button" disabled=move || busy.get().is_some() on:click=show_preview>"ดูตัวอย่างเอกสาร"</button>
             </div>
             <p class="busy" role="status" aria-live="polite">{move || busy.get()}</p>
             <p class="error" role="alert">{move || error.get()}</p>
