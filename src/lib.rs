@@ -2,7 +2,8 @@
 //!
 //! Data flows one way: `model` (the draft) → `document` (blocks, laid out by `typeset`) →
 //! `pdf` (bytes). `catalog` holds what the app knows in advance (indicators, presets,
-//! proposed wording); `storage` keeps drafts; `app` is the Leptos UI (browser only).
+//! proposed wording); `storage` keeps drafts; `app` is the Leptos UI (browser only), which
+//! asks the engine for PDFs and previews through `worker_api` (in a Web Worker).
 
 pub mod catalog;
 pub mod document;
@@ -12,5 +13,6 @@ pub mod storage;
 pub mod thai;
 pub mod typeset;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod app;
+pub mod worker_api;

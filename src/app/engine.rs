@@ -1,14 +1,54 @@
-//! The typesetting engine in the browser: fonts and the Thai word list are fetched on first
-//! use (and cached by the service worker), so the first screen does not wait for them.
+//! The PDF engine, seen from the UI: requests to the engine's Web Worker (see
+//! `js/engine.js`, `public/engine-worker.js`, `bin/prongsai-engine.rs`). The page never
+//! blocks while a long document is made, and the engine's code and data load only when the
+//! officer first asks for a PDF or a preview.
 
-use crate::typeset::Engine;
-use js_sys::Uint8Array;
-use std::cell::RefCell;
-use wasm_bindgen::JsCast;
+use crate::model::Draft;
+use crate::worker_api::Preview;
+use js_sys::{Array, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-thread_local! {
-    static ENGINE: RefCell<Option<&'static Engine>> = const { RefCell::new(None) };
+#[wasm_bindgen(module = "/src/app/js/engine.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = engineRequest)]
+    fn engine_request(op: &str, draft: &str, ids: &Array, images: &Array) -> Promise;
+}
+
+async fn request(op: &str, draft: &Draft, images: Vec<(String, Vec<u8>)>) -> Result<JsValue, String> {
+    let json = serde_json::to_string(draft).map_err(|e| e.to_string())?;
+    let ids = Array::new();
+    let bytes = Array::new();
+    for (id, b) in images {
+        ids.push(&JsValue::from_str(&id));
+        bytes.push(&Uint8Array::from(b.as_slice()));
+    }
+    JsFuture::from(engine_request(op, &json, &ids, &bytes)).await.map_err(|e| {
+        let reason = e.as_string().unwrap_or_default();
+        if reason.contains("HTTP") || reason.contains("fetch") || reason.contains("import") || reason.contains("worker")
+        {
+            format!("โหลดส่วนสร้างเอกสารไม่สำเร็จ ({reason}) กรุณาตรวจการเชื่อมต่อแล้วลองใหม่")
+        } else {
+            reason
+        }
+    })
+}
+
+/// Starts loading the engine in the background (when the officer nears the last step).
+pub fn warm_up() {
+    let _ = engine_request("warm", "", &Array::new(), &Array::new());
+}
+
+pub async fn pdf(draft: &Draft, images: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, String> {
+    let reply = request("pdf", draft, images).await?;
+    let bytes = Reflect::get(&reply, &"bytes".into()).map_err(|_| "no PDF".to_string())?;
+    Ok(Uint8Array::new(&bytes).to_vec())
+}
+
+pub async fn preview(draft: &Draft, images: Vec<(String, Vec<u8>)>) -> Result<Preview, String> {
+    let reply = request("preview", draft, images).await?;
+    let json = Reflect::get(&reply, &"json".into()).ok().and_then(|j| j.as_string()).ok_or("no preview")?;
+    serde_json::from_str(&json).map_err(|e| e.to_string())
 }
 
 /// Fetches a file of the app as bytes.
@@ -21,24 +61,4 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     }
     let buf = JsFuture::from(resp.array_buffer().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
     Ok(Uint8Array::new(&buf).to_vec())
-}
-
-/// The engine, loading it on first call. Its data lives for the rest of the page.
-pub async fn engine() -> Result<&'static Engine, String> {
-    if let Some(e) = ENGINE.with(|e| *e.borrow()) {
-        return Ok(e);
-    }
-    let (regular, bold, words) = futures::future::join3(
-        fetch_bytes("fonts/Sarabun-Regular.ttf"),
-        fetch_bytes("fonts/Sarabun-Bold.ttf"),
-        fetch_bytes("data/thai-words.txt"),
-    )
-    .await;
-    let regular: &'static [u8] = Box::leak(regular?.into_boxed_slice());
-    let bold: &'static [u8] = Box::leak(bold?.into_boxed_slice());
-    let words: &'static str =
-        Box::leak(String::from_utf8(words?).map_err(|_| "word list is not UTF-8")?.into_boxed_str());
-    let engine: &'static Engine = Box::leak(Box::new(Engine::new(regular, bold, &words).map_err(|e| e.to_string())?));
-    ENGINE.with(|e| *e.borrow_mut() = Some(engine));
-    Ok(engine)
 }

@@ -28,6 +28,11 @@ impl Images {
         self.by_id.get(id).cloned().ok_or_else(|| DocError::MissingImage(id.to_string()))
     }
 
+    /// The id an image was inserted under.
+    pub fn id_of(&self, image: &Arc<ImageData>) -> Option<&str> {
+        self.by_id.iter().find(|(_, v)| Arc::ptr_eq(v, image)).map(|(k, _)| k.as_str())
+    }
+
     pub fn contains(&self, id: &str) -> bool {
         self.by_id.contains_key(id)
     }

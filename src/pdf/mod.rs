@@ -64,7 +64,7 @@ pub fn write_pdf(doc: &Document, fonts: &Fonts, options: PdfOptions) -> Result<V
     pdf.set_metadata(metadata(&doc.metadata));
     let regular = Font::new(fonts.regular.data.into(), 0).ok_or(PdfError::Krilla("regular font".into()))?;
     let bold = Font::new(fonts.bold.data.into(), 0).ok_or(PdfError::Krilla("bold font".into()))?;
-    let mut images = ImageCache::default();
+    let mut images = ImageCache { interpolate: !options.pdfa, ..ImageCache::default() };
     for page in &doc.pages {
         let settings = PageSettings::from_wh(page.width, page.height).ok_or(PdfError::Krilla("page size".into()))?;
         let mut p = pdf.start_page_with(settings);
@@ -115,6 +115,8 @@ fn stroke(s: &Stroke) -> PdfStroke {
 #[derive(Default)]
 struct ImageCache {
     by_ptr: HashMap<usize, Image>,
+    /// Smooth scaling of images; PDF/A forbids asking for it.
+    interpolate: bool,
 }
 
 impl ImageCache {
@@ -125,8 +127,8 @@ impl ImageCache {
         }
         let bytes: krilla::Data = data.bytes.clone().into();
         let img = match data.kind {
-            ImageKind::Jpeg => Image::from_jpeg(bytes, true),
-            ImageKind::Png => Image::from_png(bytes, true),
+            ImageKind::Jpeg => Image::from_jpeg(bytes, self.interpolate),
+            ImageKind::Png => Image::from_png(bytes, self.interpolate),
         }
         .map_err(PdfError::Image)?;
         self.by_ptr.insert(key, img.clone());
@@ -190,10 +192,36 @@ fn draw_text(surface: &mut Surface, run: &TextRun, font: &Font, blank: Option<u1
     if run.glyphs.is_empty() {
         return;
     }
-    let glyphs = extraction_friendly(run, blank);
+    let mut glyphs = extraction_friendly(run, blank);
+    // Characters the font lacks (emoji, other scripts) would print as .notdef, which PDF/A
+    // forbids: print a blank glyph carrying the text, and draw the usual box ourselves.
+    let mut boxes = Vec::new();
+    let mut x = run.x;
+    for g in glyphs.iter_mut() {
+        if g.glyph_id.to_u32() == 0 {
+            if let Some(id) = blank {
+                g.glyph_id = GlyphId::new(id as u32);
+                boxes.push(x + g.x_offset * run.size);
+            }
+        }
+        x += g.x_advance * run.size;
+    }
     surface.set_stroke(None);
     surface.set_fill(Some(fill(run.color)));
     surface.draw_glyphs(Point::from_xy(run.x, run.y), &glyphs, font.clone(), &run.text, run.size, false);
+    for bx in boxes {
+        let s = run.size;
+        if let Some(r) = krilla::geom::Rect::from_xywh(bx + 0.1 * s, run.y - 0.7 * s, 0.5 * s, 0.7 * s) {
+            let mut pb = PathBuilder::new();
+            pb.push_rect(r);
+            if let Some(path) = pb.finish() {
+                surface.set_fill(None);
+                surface.set_stroke(Some(stroke(&Stroke { width: 0.06 * s, color: run.color, dash: None })));
+                surface.draw_path(&path);
+                surface.set_stroke(None);
+            }
+        }
+    }
 }
 
 /// Glyphs for krilla, arranged so that text extraction gives back exactly the text.

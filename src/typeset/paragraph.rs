@@ -288,9 +288,8 @@ fn split_wide_piece(ts: &mut Typesetter, styled: &Styled, piece: &Piece, avail: 
         let fits = |c: &&usize| **c > start && x_at(**c) - x_at(start) <= avail;
         let cut = joints
             .iter()
-            .filter(fits)
-            .last()
-            .or_else(|| clusters.iter().filter(fits).last())
+            .rfind(fits)
+            .or_else(|| clusters.iter().rfind(fits))
             // Not even one cluster fits: take the first one anyway.
             .or_else(|| clusters.iter().find(|c| **c > start))
             .copied();

@@ -271,7 +271,8 @@ pub fn segment_thai(dict: &dyn Lexicon, run: &str) -> Vec<usize> {
     let mut prev_unknown = false;
     while let Some(choice) = best[i].filter(|_| i < pos.len() - 1) {
         // Neighbouring unknown clusters merge into one chunk.
-        if i > 0 && !(prev_unknown && !choice.known) {
+        let inside_unknown_chunk = prev_unknown && !choice.known;
+        if i > 0 && !inside_unknown_chunk {
             cuts.push(pos[i]);
         }
         prev_unknown = !choice.known;

@@ -28,10 +28,12 @@ pub fn render(d: &Draft, images: &Images) -> Vec<u8> {
     render_pdf(d, images, Engine::embedded()).unwrap()
 }
 
-/// Writes `pdf` under `name` and returns the path.
+/// Writes `pdf` under `name` and returns the path; every PDF a test makes must pass
+/// `qpdf --check`.
 pub fn save(name: &str, pdf: &[u8]) -> PathBuf {
     let path = out_dir().join(name);
     std::fs::write(&path, pdf).unwrap();
+    assert_qpdf_ok(&path);
     path
 }
 

@@ -55,6 +55,8 @@ export async function download(page, selector, name) {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.click(selector)]);
   const path = join(OUT_DIR, name ?? dl.suggestedFilename());
   await dl.saveAs(path);
+  // Every PDF the app makes must be a valid PDF.
+  if (path.endsWith('.pdf')) execFileSync('qpdf', ['--check', path], { encoding: 'utf8' });
   return { path, suggested: dl.suggestedFilename() };
 }
 

@@ -81,7 +81,13 @@ pub fn first_load(dist: &Path) -> Result<u64> {
         eprintln!("  {f:<28} {:>9} B raw {:>9} B gzip", bytes.len(), gz);
     }
     eprintln!("  {:<28} {:>9}   {:>9} B gzip (budget {} B)", "total", "", total, FIRST_LOAD_BUDGET);
-    for lazy in ["data/thai-words.txt", "data/thai-address.json"] {
+    for lazy in [
+        "engine/prongsai-engine_bg.wasm",
+        "engine/prongsai-engine.js",
+        "engine-worker.js",
+        "data/thai-words.txt",
+        "data/thai-address.json",
+    ] {
         if let Ok(bytes) = fs::read(dist.join(lazy)) {
             eprintln!("  lazy: {lazy:<22} {:>9} B raw {:>9} B gzip", bytes.len(), gzip_len(&bytes));
         }

@@ -6,7 +6,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The UI (on the first load, built for size) and the PDF engine (in a worker, built for speed).
 pub const BIN: &str = "prongsai-web";
+pub const ENGINE: &str = "prongsai-engine";
 
 /// Adds the wasm target (idempotent; rustup fetches it from the Rust distribution).
 pub fn ensure_wasm_target() -> Result<()> {
@@ -40,16 +42,19 @@ pub fn build_app() -> Result<PathBuf> {
     ensure_wasm_target()?;
     ensure_npm()?;
     let root = root();
-    run(cargo().args(["build", "--release", "--target", "wasm32-unknown-unknown", "--bin", BIN]))?;
-    let wasm = root.join(format!("target/wasm32-unknown-unknown/release/{BIN}.wasm"));
+    let target = ["--target", "wasm32-unknown-unknown"];
+    run(cargo().args(["build", "--profile", "web", "--features", "web", "--bin", BIN]).args(target))?;
+    run(cargo().args(["build", "--release", "--bin", ENGINE]).args(target))?;
     let dist = root.join("dist");
     if dist.exists() {
         fs::remove_dir_all(&dist).context("cleaning dist/")?;
     }
-    let pkg = dist.join("pkg");
-    fs::create_dir_all(&pkg)?;
-    bindgen(&wasm, &pkg, false)?;
-    optimize(&pkg.join(format!("{BIN}_bg.wasm")))?;
+    for (bin, profile, dir, level) in [(BIN, "web", "pkg", "-Oz"), (ENGINE, "release", "engine", "-O3")] {
+        let out = dist.join(dir);
+        fs::create_dir_all(&out)?;
+        bindgen(&root.join(format!("target/wasm32-unknown-unknown/{profile}/{bin}.wasm")), &out, false)?;
+        optimize(&out.join(format!("{bin}_bg.wasm")), level)?;
+    }
     copy_dir(&root.join("public"), &dist)?;
     let css: String = sorted_files(&root.join("style"), "css")?
         .iter()
@@ -80,12 +85,12 @@ pub fn bindgen(wasm: &Path, out: &Path, debug: bool) -> Result<()> {
     wasm_bindgen_cli::wasm_bindgen::run_cli_with_args(args).context("wasm-bindgen")
 }
 
-/// Shrinks the wasm with npm's binaryen (Debian's wasm-opt 108 breaks it).
-fn optimize(wasm: &Path) -> Result<()> {
+/// Optimises the wasm with npm's binaryen (Debian's wasm-opt 108 breaks it).
+fn optimize(wasm: &Path, level: &str) -> Result<()> {
     let opt = root().join("node_modules/.bin/wasm-opt");
     let before = fs::metadata(wasm)?.len();
     run(Command::new(opt)
-        .arg("-Oz")
+        .arg(level)
         .args([
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",

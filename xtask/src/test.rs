@@ -113,6 +113,7 @@ fn e2e_tests() -> Result<()> {
         .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
         .env("OUT_DIR", &out)
         .env("PRONGSAI_CLI", &cli)
+        .env("DIST_DIR", root.join("dist"))
         .env("CHROMIUM_ARGS", CHROMIUM_ARGS.join(" "));
     run(&mut node)?;
     eprintln!("screenshots and downloads: {}", out.display());

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use std::sync::OnceLock;
 
 type Address = Vec<(String, Vec<(String, Vec<String>)>)>;
+type Suggestions = Signal<Vec<String>>;
 
 /// The address tree, once loaded (a static: it is the same for every draft).
 static ADDRESS: OnceLock<Address> = OnceLock::new();
@@ -66,7 +67,7 @@ pub fn view(st: AppState) -> AnyView {
             .map(|(_, ts)| ts.clone())
             .unwrap_or_default()
     });
-    let (provinces, districts, subdistricts): (Signal<Vec<String>>, Signal<Vec<String>>, Signal<Vec<String>>) =
+    let (provinces, districts, subdistricts): (Suggestions, Suggestions, Suggestions) =
         (provinces.into(), districts.into(), subdistricts.into());
     let kinds = AgencyKind::ALL
         .iter()

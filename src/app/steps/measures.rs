@@ -120,8 +120,8 @@ fn measure_card(st: AppState, gid: String, mid: String) -> impl IntoView {
             <div class="measure-head">
                 <h3>{move || index.get().map(|(_, m)| format!("มาตรการที่ {}", Digits::Thai.number(m + 1))).unwrap_or_default()}</h3>
                 <div class="row tools">
-                    <button type="button" title="เลื่อนขึ้น" aria-label="เลื่อนมาตรการขึ้น" disabled=move || at_start() on:click=move |_| shift_up(-1)>"▲"</button>
-                    <button type="button" title="เลื่อนลง" aria-label="เลื่อนมาตรการลง" disabled=move || at_end() on:click=move |_| shift(1)>"▼"</button>
+                    <button type="button" title="เลื่อนขึ้น" aria-label="เลื่อนมาตรการขึ้น" disabled=at_start on:click=move |_| shift_up(-1)>"▲"</button>
+                    <button type="button" title="เลื่อนลง" aria-label="เลื่อนมาตรการลง" disabled=at_end on:click=move |_| shift(1)>"▼"</button>
                     <button type="button" class="danger" on:click=remove>"ลบมาตรการ"</button>
                 </div>
             </div>
@@ -221,7 +221,7 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
             <div class="group-head">
                 <h2>
                     {move || {
-                        let heading = st.draft.with(|d| index.get().and_then(|g| d.measures.get(g)).map(|g| crate::document::group_title(g)).unwrap_or_default());
+                        let heading = st.draft.with(|d| index.get().and_then(|g| d.measures.get(g)).map(crate::document::group_title).unwrap_or_default());
                         let n = index.get().map(|g| Digits::Thai.number(g + 1)).unwrap_or_default();
                         if heading.is_empty() { format!("กลุ่มที่ {n}") } else { format!("กลุ่มที่ {n}: {heading}") }
                     }}

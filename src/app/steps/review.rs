@@ -1,46 +1,29 @@
 //! Step 7: every problem listed (each a link to its field), options, a preview of the pages
 //! and the download, with progress while a long document is made.
 
-use crate::app::download::{object_url, save_file};
-use crate::app::engine::engine;
+use crate::app::download::save_file;
+use crate::app::engine;
 use crate::app::state::{field_id, AppState};
 use crate::app::wizard::{go, STEPS};
 use crate::app::{idb, next_frame};
 use crate::catalog::wording;
-use crate::document::{layout, DocError, Images};
+use crate::document::DocError;
 use crate::model::Draft;
-use crate::pdf::{write_pdf, PdfOptions};
 use crate::thai::Digits;
-use crate::typeset::vector::Segment;
-use crate::typeset::{Document, Item, Weight};
+use crate::worker_api::{Preview, PreviewItem, PreviewPage};
 use leptos::prelude::*;
 
-/// Loads the images the draft uses from IndexedDB; a missing one is reported by name.
-async fn load_images(d: &Draft) -> Result<Images, String> {
-    let mut images = Images::new();
+/// The images the draft uses, from IndexedDB; a missing one is reported by name.
+async fn load_images(d: &Draft) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut images = Vec::new();
     for id in d.image_ids() {
         match idb::get(&id).await {
-            Ok(Some(bytes)) => images.insert(id, bytes).map_err(|e| e.thai())?,
+            Ok(Some(bytes)) => images.push((id, bytes)),
             Ok(None) => return Err(DocError::MissingImage(id).thai()),
             Err(e) => return Err(idb::thai_error(&e)),
         }
     }
     Ok(images)
-}
-
-/// Lays out the current draft (fetching the engine and images first).
-async fn laid_out(st: AppState, busy: RwSignal<Option<String>>) -> Result<(Draft, Document), String> {
-    st.flush();
-    let d = st.draft.get_untracked();
-    busy.set(Some("กำลังโหลดแบบอักษรและพจนานุกรม…".into()));
-    next_frame().await;
-    let engine = engine().await.map_err(|e| format!("โหลดแบบอักษรไม่สำเร็จ ({e}) กรุณาตรวจการเชื่อมต่อแล้วลองใหม่"))?;
-    let images = load_images(&d).await?;
-    busy.set(Some("กำลังจัดหน้าเอกสาร…".into()));
-    next_frame().await;
-    mark("prongsai:pdf:start");
-    let doc = layout(&d, &images, engine).map_err(|e| e.thai())?;
-    Ok((d, doc))
 }
 
 fn mark(name: &str) {
@@ -57,14 +40,16 @@ fn measure(name: &str, start: &str) {
 
 fn download(st: AppState, busy: RwSignal<Option<String>>, error: RwSignal<String>) {
     error.set(String::new());
+    st.flush();
+    let d = st.draft.get_untracked();
     leptos::task::spawn_local(async move {
+        busy.set(Some("กำลังสร้าง PDF…".into()));
+        next_frame().await;
         let result = async {
-            let (d, doc) = laid_out(st, busy).await?;
-            busy.set(Some(format!("กำลังสร้าง PDF ({} หน้า)…", Digits::Thai.number(doc.pages.len()))));
-            next_frame().await;
-            let engine = engine().await?;
-            let bytes = write_pdf(&doc, &engine.fonts, PdfOptions { pdfa: d.options.pdfa })
-                .map_err(|e| DocError::Pdf(e).thai())?;
+            let images = load_images(&d).await?;
+            // Measured from the request to the bytes (the engine works in its own thread).
+            mark("prongsai:pdf:start");
+            let bytes = engine::pdf(&d, images).await?;
             measure("prongsai:pdf", "prongsai:pdf:start");
             save_file(&bytes, &wording::pdf_file_name(&d), "application/pdf");
             Ok::<_, String>(())
@@ -78,77 +63,69 @@ fn download(st: AppState, busy: RwSignal<Option<String>>, error: RwSignal<String
 }
 
 /// One page as SVG, from the same layout the PDF is written from.
-fn page_svg(page: &crate::typeset::Page, urls: &mut Vec<String>) -> AnyView {
+fn page_svg(st: AppState, page: &PreviewPage) -> AnyView {
     let items = page
         .items
         .iter()
-        .map(|item| match item {
-            Item::Text(t) => view! {
+        .map(|item| match item.clone() {
+            PreviewItem::Text { x, y, size, bold, color, w, text } => view! {
                 <text
-                    x=t.x
-                    y=t.y
-                    font-size=t.size
-                    font-weight=if t.weight == Weight::Bold { "700" } else { "400" }
-                    fill=format!("rgb({},{},{})", t.color.0, t.color.1, t.color.2)
-                    textLength=t.width()
+                    x=x
+                    y=y
+                    font-size=size
+                    font-weight=if bold { "700" } else { "400" }
+                    fill=color
+                    textLength=w
                     lengthAdjust="spacingAndGlyphs"
                 >
-                    {t.text.clone()}
+                    {text}
                 </text>
             }
             .into_any(),
-            Item::Line { from, to, stroke } => view! {
+            PreviewItem::Line { x1, y1, x2, y2, width, color, dash } => view! {
                 <line
-                    x1=from.0
-                    y1=from.1
-                    x2=to.0
-                    y2=to.1
-                    stroke="#000"
-                    stroke-width=stroke.width
-                    stroke-dasharray=stroke.dash.map(|(a, b)| format!("{a} {b}")).unwrap_or_default()
+                    x1=x1
+                    y1=y1
+                    x2=x2
+                    y2=y2
+                    stroke=color
+                    stroke-width=width
+                    stroke-dasharray=dash.map(|(a, b)| format!("{a} {b}")).unwrap_or_default()
                 ></line>
             }
             .into_any(),
-            Item::Rect { rect, fill, stroke } => view! {
+            PreviewItem::Rect { x, y, w, h, fill, stroke } => view! {
                 <rect
-                    x=rect.x
-                    y=rect.y
-                    width=rect.w
-                    height=rect.h
-                    fill=fill.map(|c| format!("rgb({},{},{})", c.0, c.1, c.2)).unwrap_or_else(|| "none".into())
+                    x=x
+                    y=y
+                    width=w
+                    height=h
+                    fill=fill.unwrap_or_else(|| "none".into())
                     stroke=if stroke.is_some() { "#000" } else { "none" }
-                    stroke-width=stroke.map(|s| s.width).unwrap_or(0.0)
+                    stroke-width=stroke.unwrap_or(0.0)
                 ></rect>
             }
             .into_any(),
-            Item::Image { rect, image } => {
-                let url = object_url(&image.bytes, if image.kind == crate::typeset::ImageKind::Png { "image/png" } else { "image/jpeg" });
-                urls.push(url.clone());
-                view! { <image href=url x=rect.x y=rect.y width=rect.w height=rect.h preserveAspectRatio="none"></image> }.into_any()
+            PreviewItem::Image { x, y, w, h, id } => view! {
+                <image
+                    href=move || st.image_urls.with(|u| u.get(&id).cloned().unwrap_or_default())
+                    x=x
+                    y=y
+                    width=w
+                    height=h
+                    preserveAspectRatio="none"
+                ></image>
             }
-            Item::Vector { rect, graphic } => {
-                let b = graphic.bounds;
-                let (sx, sy) = (rect.w / b.w.max(0.01), rect.h / b.h.max(0.01));
-                let transform = format!("matrix({sx} 0 0 {sy} {} {})", rect.x - b.x * sx, rect.y - b.y * sy);
-                let d: String = graphic
-                    .paths
-                    .iter()
-                    .flat_map(|p| &p.segments)
-                    .map(|s| match *s {
-                        Segment::MoveTo(x, y) => format!("M{x} {y}"),
-                        Segment::LineTo(x, y) => format!("L{x} {y}"),
-                        Segment::CubicTo(a, b, c, d, x, y) => format!("C{a} {b} {c} {d} {x} {y}"),
-                        Segment::QuadTo(a, b, x, y) => format!("Q{a} {b} {x} {y}"),
-                        Segment::Close => "Z".into(),
-                    })
-                    .collect();
-                view! { <path d=d transform=transform fill="#000"></path> }.into_any()
+            .into_any(),
+            PreviewItem::Emblem { x, y, w, h } => {
+                view! { <image href="garuda.svg" x=x y=y width=w height=h preserveAspectRatio="xMidYMid meet"></image> }
+                    .into_any()
             }
         })
         .collect_view();
     view! {
-        <svg class="page" viewBox=format!("0 0 {} {}", page.width, page.height) role="img" aria-label="หน้าตัวอย่าง">
-            <rect width=page.width height=page.height fill="#fff"></rect>
+        <svg class="page" viewBox=format!("0 0 {} {}", page.w, page.h) role="img" aria-label="หน้าตัวอย่าง">
+            <rect width=page.w height=page.h fill="#fff"></rect>
             {items}
         </svg>
     }
@@ -158,13 +135,17 @@ fn page_svg(page: &crate::typeset::Page, urls: &mut Vec<String>) -> AnyView {
 pub fn view(st: AppState) -> AnyView {
     let busy = RwSignal::new(None::<String>);
     let error = RwSignal::new(String::new());
-    let preview = RwSignal::new(None::<std::sync::Arc<Document>>);
-    let preview_urls = StoredValue::new(Vec::<String>::new());
+    let preview = RwSignal::new(None::<Preview>);
+    engine::warm_up();
     let show_preview = move |_| {
         error.set(String::new());
+        st.flush();
+        let d = st.draft.get_untracked();
         leptos::task::spawn_local(async move {
-            match laid_out(st, busy).await {
-                Ok((_, doc)) => preview.set(Some(std::sync::Arc::new(doc))),
+            busy.set(Some("กำลังจัดหน้าตัวอย่าง…".into()));
+            let result = async { engine::preview(&d, load_images(&d).await?).await }.await;
+            match result {
+                Ok(p) => preview.set(Some(p)),
                 Err(e) => error.set(e),
             }
             busy.set(None);
@@ -264,13 +245,7 @@ pub fn view(st: AppState) -> AnyView {
         </section>
         {move || {
             preview.get().map(|doc| {
-                // Image URLs of the previous preview are released first.
-                for url in preview_urls.get_value() {
-                    let _ = web_sys::Url::revoke_object_url(&url);
-                }
-                let mut urls = Vec::new();
-                let pages = doc.pages.iter().map(|p| page_svg(p, &mut urls)).collect_view();
-                preview_urls.set_value(urls);
+                let pages = doc.pages.iter().map(|p| page_svg(st, p)).collect_view();
                 view! {
                     <section class="preview" aria-label="ตัวอย่างเอกสาร">
                         <h2>{format!("ตัวอย่างเอกสาร ({} หน้า)", Digits::Thai.number(doc.pages.len()))}</h2>

@@ -1,0 +1,32 @@
+// Talks to the PDF engine's Web Worker (public/engine-worker.js): started on first use,
+// one request at a time per id, restarted if it crashes.
+let worker = null;
+let next = 1;
+const pending = new Map();
+
+function get() {
+  if (!worker) {
+    worker = new Worker(new URL('engine-worker.js', document.baseURI), { type: 'module' });
+    worker.onmessage = ({ data }) => {
+      const p = pending.get(data.id);
+      if (!p) return;
+      pending.delete(data.id);
+      if (data.ok) p.resolve(data); else p.reject(data.error);
+    };
+    worker.onerror = (e) => {
+      for (const p of pending.values()) p.reject(e.message || 'worker-failed');
+      pending.clear();
+      worker = null;
+    };
+  }
+  return worker;
+}
+
+// op: "pdf" | "preview" | "warm"; resolves { bytes } or { json }.
+export function engineRequest(op, draft, ids, images) {
+  return new Promise((resolve, reject) => {
+    const id = next++;
+    pending.set(id, { resolve, reject });
+    get().postMessage({ id, op, draft, ids, images });
+  });
+}

@@ -1,0 +1,192 @@
+//! What the PDF engine does for the browser UI, as plain functions: a draft (JSON) and its
+//! images in, PDF bytes or a page preview out. The engine wasm (`bin/prongsai-engine.rs`)
+//! runs these in a Web Worker, so a long document never freezes the page; natively they are
+//! tested like any other code.
+
+use crate::document::{layout, render_pdf, Images};
+use crate::model::load_draft;
+use crate::typeset::{Document, Engine, Item, Weight};
+use serde::{Deserialize, Serialize};
+
+/// One drawn thing on a preview page; lengths in points, origin top-left.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "k", rename_all = "snake_case")]
+pub enum PreviewItem {
+    /// A run of text; `w` is its width (the preview stretches the browser's text to it).
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        color: String,
+        w: f32,
+        text: String,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+        color: String,
+        dash: Option<(f32, f32)>,
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<String>,
+        stroke: Option<f32>,
+    },
+    /// An image of the draft, by id.
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        id: String,
+    },
+    /// The Garuda emblem (the UI has it as `garuda.svg`).
+    Emblem {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreviewPage {
+    pub w: f32,
+    pub h: f32,
+    pub items: Vec<PreviewItem>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Preview {
+    pub pages: Vec<PreviewPage>,
+}
+
+fn css(c: crate::typeset::Rgb) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+/// The laid-out document as a preview (same positions the PDF uses).
+pub fn to_preview(doc: &Document, images: &Images) -> Preview {
+    let pages = doc
+        .pages
+        .iter()
+        .map(|p| PreviewPage {
+            w: p.width,
+            h: p.height,
+            items: p
+                .items
+                .iter()
+                .filter_map(|item| {
+                    Some(match item {
+                        Item::Text(t) => PreviewItem::Text {
+                            x: t.x,
+                            y: t.y,
+                            size: t.size,
+                            bold: t.weight == Weight::Bold,
+                            color: css(t.color),
+                            w: t.width(),
+                            text: t.text.clone(),
+                        },
+                        Item::Line { from, to, stroke } => PreviewItem::Line {
+                            x1: from.0,
+                            y1: from.1,
+                            x2: to.0,
+                            y2: to.1,
+                            width: stroke.width,
+                            color: css(stroke.color),
+                            dash: stroke.dash,
+                        },
+                        Item::Rect { rect, fill, stroke } => PreviewItem::Rect {
+                            x: rect.x,
+                            y: rect.y,
+                            w: rect.w,
+                            h: rect.h,
+                            fill: fill.map(css),
+                            stroke: stroke.map(|s| s.width),
+                        },
+                        Item::Image { rect, image } => PreviewItem::Image {
+                            x: rect.x,
+                            y: rect.y,
+                            w: rect.w,
+                            h: rect.h,
+                            id: images.id_of(image)?.to_string(),
+                        },
+                        Item::Vector { rect, .. } => PreviewItem::Emblem { x: rect.x, y: rect.y, w: rect.w, h: rect.h },
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    Preview { pages }
+}
+
+fn images_of(list: Vec<(String, Vec<u8>)>) -> Result<Images, String> {
+    let mut images = Images::new();
+    for (id, bytes) in list {
+        images.insert(id, bytes).map_err(|e| e.thai())?;
+    }
+    Ok(images)
+}
+
+/// Draft JSON + images → PDF bytes, or a Thai message.
+pub fn pdf(engine: &Engine, draft_json: &str, images: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, String> {
+    let draft = load_draft(draft_json).map_err(|e| e.thai())?;
+    render_pdf(&draft, &images_of(images)?, engine).map_err(|e| e.thai())
+}
+
+/// Draft JSON + images → preview JSON, or a Thai message.
+pub fn preview(engine: &Engine, draft_json: &str, images: Vec<(String, Vec<u8>)>) -> Result<String, String> {
+    let draft = load_draft(draft_json).map_err(|e| e.thai())?;
+    let images = images_of(images)?;
+    let doc = layout(&draft, &images, engine).map_err(|e| e.thai())?;
+    serde_json::to_string(&to_preview(&doc, &images)).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preview_matches_the_pdf_layout() {
+        let draft = crate::catalog::example::example_draft();
+        let json = serde_json::to_string(&draft).unwrap();
+        let photo = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/signature.png")).unwrap();
+        let mut with_sig = draft.clone();
+        with_sig.signers.reporter.signature = Some("sig-1".into());
+        let json_sig = serde_json::to_string(&with_sig).unwrap();
+        let engine = Engine::embedded();
+
+        let p: Preview =
+            serde_json::from_str(&preview(engine, &json_sig, vec![("sig-1".into(), photo.clone())]).unwrap()).unwrap();
+        let doc = layout(&with_sig, &images_of(vec![("sig-1".into(), photo)]).unwrap(), engine).unwrap();
+        assert_eq!(p.pages.len(), doc.pages.len());
+        let texts = |p: &Preview| {
+            p.pages[0]
+                .items
+                .iter()
+                .filter_map(|i| if let PreviewItem::Text { text, .. } = i { Some(text.clone()) } else { None })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(&p), doc.pages[0].text_runs().map(|r| r.text.clone()).collect::<Vec<_>>());
+        assert!(p.pages[0].items.iter().any(|i| matches!(i, PreviewItem::Emblem { .. })), "the memo's emblem");
+        assert!(
+            p.pages
+                .iter()
+                .flat_map(|pg| &pg.items)
+                .any(|i| matches!(i, PreviewItem::Image { id, .. } if id == "sig-1")),
+            "the signature by id"
+        );
+
+        let bytes = pdf(engine, &json, Vec::new()).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"));
+        assert!(pdf(engine, "{broken", Vec::new()).unwrap_err().contains("JSON"));
+        assert!(pdf(engine, &json, vec![("x".into(), b"not an image".to_vec())]).unwrap_err().contains("JPEG"));
+    }
+}
