@@ -237,6 +237,46 @@ fn lines_never_break_inside_a_word_or_a_cluster() {
     }
 }
 
+/// Justified Thai stretches the gaps between clusters; extractors must not read those gaps
+/// as spaces. The text has no spaces at all, so any space extracted is invented.
+#[test]
+fn justified_text_comes_out_without_invented_spaces() {
+    let text: String = spaceless_seed_text().chars().take(3000).collect();
+    let mut ts = Typesetter::new(Engine::embedded());
+    let laid = layout_paragraph(
+        &mut ts,
+        &Paragraph::text(text.clone(), TextStyle::regular(16.0)).align(Align::Justify),
+        453.5,
+    );
+    let mut pages = vec![Vec::new()];
+    let mut y = 60.0;
+    for line in &laid.lines {
+        if y + line.height > 800.0 {
+            pages.push(Vec::new());
+            y = 60.0;
+        }
+        for mut run in line.runs.clone() {
+            run.x += 70.0;
+            run.y += y;
+            pages.last_mut().unwrap().push(Item::Text(run));
+        }
+        y += line.height;
+    }
+    let doc = Document {
+        pages: pages.into_iter().map(|items| Page { width: 595.0, height: 842.0, items }).collect(),
+        metadata: Metadata::default(),
+    };
+    let path = save("justified.pdf", &write_pdf(&doc, &ts.engine.fonts, PdfOptions::default()).unwrap());
+    for extracted in [pdftotext(&path), pdftotext_positional(&path)] {
+        let lines: Vec<&str> = extracted.split(['\n', '\u{000C}']).filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(lines.len(), laid.lines.len());
+        for l in lines {
+            assert!(!l.trim().contains(' '), "space invented in a justified line: {l}");
+        }
+        assert_eq!(squash(&extracted), text);
+    }
+}
+
 #[test]
 fn names_typed_in_the_draft_are_never_broken() {
     let e = Engine::embedded();
@@ -289,20 +329,24 @@ fn seed_rows(n: usize) -> (Vec<Row>, Vec<Vec<String>>) {
     (rows, texts)
 }
 
+/// The boxes drawn around table cells (stroked rectangles).
+fn cell_rects(page: &Page) -> Vec<Rect> {
+    page.items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Rect { rect, stroke: Some(_), .. } => Some(*rect),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Body text by column, in reading order across pages: each run goes to the column of the
 /// cell box around it (a split row's parts then read on in the right order). The header,
 /// set in bold in these tests, is left out.
 fn column_texts(doc: &Document) -> Vec<String> {
     let mut columns: std::collections::BTreeMap<i32, String> = Default::default();
     for page in &doc.pages {
-        let cells: Vec<Rect> = page
-            .items
-            .iter()
-            .filter_map(|i| match i {
-                Item::Rect { rect, stroke: Some(_), .. } => Some(*rect),
-                _ => None,
-            })
-            .collect();
+        let cells = cell_rects(page);
         for run in content_runs(page).filter(|r| r.weight == Weight::Regular) {
             let ink = Rect::new(run.x, run.y - 10.0, run.width(), 12.0);
             if let Some(cell) =
@@ -354,14 +398,7 @@ fn a_forty_row_table_spans_pages_with_its_header_and_keeps_text_in_cells() {
         {
             assert!(text.contains(h), "page {} lacks the header {h}", n + 1);
         }
-        let cells: Vec<Rect> = page
-            .items
-            .iter()
-            .filter_map(|i| match i {
-                Item::Rect { rect, stroke: Some(_), .. } => Some(*rect),
-                _ => None,
-            })
-            .collect();
+        let cells = cell_rects(page);
         for run in content_runs(page) {
             let ink = Rect::new(run.x, run.y - asc * run.size, run.width(), (asc - desc) * run.size);
             assert!(
@@ -394,14 +431,7 @@ fn rows_taller_than_the_space_left_split_with_closed_borders() {
     let content_bottom = PageSpec::landscape().size().1 - PageSpec::landscape().margins.bottom;
     let mut split_pages = 0;
     for page in &doc.pages[..doc.pages.len() - 1] {
-        let bottom = page
-            .items
-            .iter()
-            .filter_map(|i| match i {
-                Item::Rect { rect, stroke: Some(_), .. } => Some(rect.bottom()),
-                _ => None,
-            })
-            .fold(0.0, f32::max);
+        let bottom = cell_rects(page).iter().map(Rect::bottom).fold(0.0, f32::max);
         // Borders are closed at the foot of every page the row continues from.
         if (bottom - content_bottom).abs() < 0.5 {
             split_pages += 1;

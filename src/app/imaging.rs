@@ -15,6 +15,12 @@ extern "C" {
     fn canvas_png(canvas: &web_sys::HtmlCanvasElement) -> Promise;
 }
 
+/// The bytes of a file the officer chose.
+pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buf = JsFuture::from(file.array_buffer()).await.map_err(|_| format!("อ่านไฟล์ \"{}\" ไม่ได้", file.name()))?;
+    Ok(Uint8Array::new(&buf).to_vec())
+}
+
 /// Longest side of a stored photo, in pixels.
 pub const PHOTO_MAX_SIDE: u32 = 1600;
 /// Files above this are refused before decoding (a phone photo is 2–8 MB).

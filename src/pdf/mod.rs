@@ -226,11 +226,14 @@ fn draw_text(surface: &mut Surface, run: &TextRun, font: &Font, blank: Option<u1
 
 /// Glyphs for krilla, arranged so that text extraction gives back exactly the text.
 ///
-/// Within a Thai cluster (base + marks) every glyph gets the cluster's whole text range, so
-/// krilla maps the cluster as one unit (ActualText). Extractors place that unit from the
-/// first glyph's origin to the last glyph's end; when the last glyph is a mark the font
-/// shifts left (ปั่ ฝึ ฟื้), the unit would end short and the gap before the next letter reads
-/// as a space. A blank zero-width glyph at the cluster's end closes the gap.
+/// Text extractors rebuild words from glyph positions and the font's widths. A Thai mark is
+/// zero width in the font, so the glyph after it starts where the mark does; poppler takes
+/// that for a duplicated glyph and, once justification widens the next gap a little, breaks
+/// the word there (จ่า|ย, พั|ฒ). A mark the font shifts left (ปั่ ฝึ ฟื้) ends its cluster
+/// short and the gap reads as a space. So a cluster with marks is mapped as one unit (every
+/// glyph gets the cluster's whole text range, so krilla writes ActualText), and a blank
+/// zero-width glyph at the cluster's end closes the gap. Other clusters (กา, เก) map glyph
+/// by glyph, which keeps the file small.
 fn extraction_friendly(run: &TextRun, blank: Option<u16>) -> Vec<KrillaGlyph> {
     let mut bounds = cluster_boundaries(&run.text);
     bounds.push(run.text.len());
@@ -246,18 +249,26 @@ fn extraction_friendly(run: &TextRun, blank: Option<u16>) -> Vec<KrillaGlyph> {
             j += 1;
         }
         let group = &run.glyphs[i..j];
-        if group.len() == 1 {
-            let g = &group[0];
-            out.push(glyph(g.id, g.advance, g.dx, g.dy, g.text.start as usize..g.text.end as usize));
+        // Where the cluster's last glyph ends, relative to where the pen ends (em).
+        let (mut pen, mut last_end) = (0.0, 0.0);
+        for g in group {
+            last_end = pen + g.dx + g.advance;
+            pen += g.advance;
+        }
+        let text_start = group.iter().map(|g| g.text.start as usize).min().unwrap_or(0);
+        let text_end = group.iter().map(|g| g.text.end as usize).max().unwrap_or(0);
+        let has_mark = run.text[text_start..text_end].chars().any(is_thai_mark);
+        let ends_short = last_end < pen - 0.001;
+        if group.len() == 1 || !(has_mark || ends_short) {
+            // Plain glyphs: each maps to its own characters.
+            for g in group {
+                out.push(glyph(g.id, g.advance, g.dx, g.dy, g.text.start as usize..g.text.end as usize));
+            }
         } else {
             let start = if c == 0 { 0 } else { bounds[c - 1] };
             let range = start..bounds[c].max(group.iter().map(|g| g.text.end as usize).max().unwrap_or(0));
-            let mut pen = 0.0;
-            let mut last_end = 0.0;
             for g in group {
                 out.push(glyph(g.id, g.advance, g.dx, g.dy, range.clone()));
-                last_end = pen + g.dx + g.advance;
-                pen += g.advance;
             }
             if let (Some(id), true) = (blank, last_end < pen - 0.001) {
                 // No outline, no advance: invisible, but it ends the cluster where the pen is.
@@ -267,6 +278,11 @@ fn extraction_friendly(run: &TextRun, blank: Option<u16>) -> Vec<KrillaGlyph> {
         i = j;
     }
     out
+}
+
+/// Thai vowel and tone marks drawn above or below their base, zero width in the font.
+fn is_thai_mark(c: char) -> bool {
+    matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
 }
 
 fn draw_vector(surface: &mut Surface, rect: &crate::typeset::frame::Rect, g: &VectorGraphic) {

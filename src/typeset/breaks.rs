@@ -5,6 +5,7 @@
 //! follows and closing punctuation with what precedes.
 
 use super::segment::{compound_parts, is_thai_letter, segment_thai, Lexicon, COMPOUND_MIN_CHARS};
+use crate::thai::MONTHS;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BreakKind {
@@ -86,34 +87,8 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(&c)
 }
 
-/// Thai month names and units that stay with their number (๑ ตุลาคม, ตุลาคม ๒๕๖๗,
-/// ๑๒ เดือน, ๓ ครั้ง).
-const BOUND_TO_NUMBERS: [&str; 24] = [
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-    "เดือน",
-    "วัน",
-    "ปี",
-    "ครั้ง",
-    "คน",
-    "ราย",
-    "บาท",
-    "ชั่วโมง",
-    "นาที",
-    "แห่ง",
-    "ข้อ",
-    "หน้า",
-];
+/// Units that stay with their number (๑๒ เดือน, ๓ ครั้ง); month names do too (๑ ตุลาคม ๒๕๖๗).
+const UNITS: [&str; 12] = ["เดือน", "วัน", "ปี", "ครั้ง", "คน", "ราย", "บาท", "ชั่วโมง", "นาที", "แห่ง", "ข้อ", "หน้า"];
 
 /// A space that must not break the line: inside a number written in groups
 /// (โทร. ๐ ๓๖๔๘ ๘๑๒๓), after an abbreviation before its number (พ.ศ. ๒๕๖๘), between a
@@ -131,8 +106,9 @@ fn space_binds(text: &str, space_start: usize, next: usize) -> bool {
     }
     let word_after = &text[next..];
     let word_before = &text[..space_start];
-    (is_digit(b) && BOUND_TO_NUMBERS.iter().any(|w| word_after.starts_with(w)))
-        || (is_digit(a) && BOUND_TO_NUMBERS[..12].iter().any(|m| word_before.ends_with(m)))
+    let month_after = MONTHS.iter().any(|m| word_after.starts_with(m));
+    (is_digit(b) && (month_after || UNITS.iter().any(|w| word_after.starts_with(w))))
+        || (is_digit(a) && MONTHS.iter().any(|m| word_before.ends_with(m)))
 }
 
 /// Inside a web or e-mail address, a line may break after . / @ - _ (never in the middle

@@ -37,10 +37,19 @@ pub fn save(name: &str, pdf: &[u8]) -> PathBuf {
     path
 }
 
-/// `pdftotext -raw` of a PDF.
+/// `pdftotext -raw` of a PDF: text in content-stream order.
 pub fn pdftotext(path: &Path) -> String {
+    run_pdftotext(path, &["-raw"])
+}
+
+/// `pdftotext` in its default mode, which rebuilds lines and words from glyph positions.
+pub fn pdftotext_positional(path: &Path) -> String {
+    run_pdftotext(path, &[])
+}
+
+fn run_pdftotext(path: &Path, args: &[&str]) -> String {
     let out = Command::new("pdftotext")
-        .arg("-raw")
+        .args(args)
         .arg(path)
         .arg("-")
         .output()

@@ -20,8 +20,9 @@ function toBytes(canvas, type, quality) {
   });
 }
 
-// Photo → JPEG at most `maxSide` pixels on its longer side. Resolves [bytes, width, height].
-export async function downscaleJpeg(bytes, type, maxSide, quality) {
+// The image decoded from `bytes`, drawn on a canvas at most `maxSide` pixels on its longer
+// side (on white when `background` is set).
+async function scaled(bytes, type, maxSide, background) {
   const img = await decode(bytes, type);
   const w = img.naturalWidth, h = img.naturalHeight;
   if (!w || !h) throw 'not-an-image';
@@ -31,24 +32,23 @@ export async function downscaleJpeg(bytes, type, maxSide, quality) {
   canvas.width = Math.max(1, Math.round(w * scale));
   canvas.height = Math.max(1, Math.round(h * scale));
   const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  if (background) {
+    ctx.fillStyle = background;
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+  }
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  return { canvas, ctx };
+}
+
+// Photo → JPEG at most `maxSide` pixels on its longer side. Resolves [bytes, width, height].
+export async function downscaleJpeg(bytes, type, maxSide, quality) {
+  const { canvas } = await scaled(bytes, type, maxSide, '#fff');
   return [await toBytes(canvas, 'image/jpeg', quality), canvas.width, canvas.height];
 }
 
 // Signature image → PNG with near-white pixels transparent, at most `maxSide` pixels.
 export async function signaturePng(bytes, type, maxSide) {
-  const img = await decode(bytes, type);
-  const w = img.naturalWidth, h = img.naturalHeight;
-  if (!w || !h) throw 'not-an-image';
-  if (w * h > 80e6) throw 'too-large';
-  const scale = Math.min(1, maxSide / Math.max(w, h));
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.round(w * scale));
-  canvas.height = Math.max(1, Math.round(h * scale));
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  const { canvas, ctx } = await scaled(bytes, type, maxSide, null);
   const data = ctx.getImageData(0, 0, canvas.width, canvas.height);
   const px = data.data;
   for (let i = 0; i < px.length; i += 4) {

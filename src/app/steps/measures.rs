@@ -33,41 +33,26 @@ fn measure_card(st: AppState, gid: String, mid: String) -> impl IntoView {
             index.get().map(|(g, m)| format!("measures.{g}.measures.{m}.{field}")).unwrap_or_default()
         })
     };
-    let text = |field: &'static str,
-                label: &'static str,
-                hint: Option<&'static str>,
-                get: fn(&Measure) -> &String,
-                set: fn(&mut Measure, String)| {
+    // One field of this measure: a line (rows 0) or a text area (rows > 0).
+    let field = |field: &'static str,
+                 label: &'static str,
+                 hint: Option<&'static str>,
+                 rows: u32,
+                 get: fn(&Measure) -> &String,
+                 set: fn(&mut Measure, String)| {
         let (g1, m1, g2, m2) = (gid.clone(), mid.clone(), gid.clone(), mid.clone());
-        text_field(
-            st,
-            path(field),
-            label,
-            hint,
-            move |d| {
-                measure_index(d, &g1, &m1).map(|(g, m)| get(&d.measures[g].measures[m]).clone()).unwrap_or_default()
-            },
-            move |d, v| with_measure(d, &g2, &m2, |m| set(m, v)),
-        )
+        let read = move |d: &crate::model::Draft| {
+            measure_index(d, &g1, &m1).map(|(g, m)| get(&d.measures[g].measures[m]).clone()).unwrap_or_default()
+        };
+        let write = move |d: &mut crate::model::Draft, v: String| with_measure(d, &g2, &m2, |m| set(m, v));
+        if rows == 0 {
+            text_field(st, path(field), label, hint, read, write)
+        } else {
+            textarea_field(st, path(field), label, hint, rows, read, write)
+        }
     };
-    let area = |field: &'static str,
-                label: &'static str,
-                hint: Option<&'static str>,
-                get: fn(&Measure) -> &String,
-                set: fn(&mut Measure, String)| {
-        let (g1, m1, g2, m2) = (gid.clone(), mid.clone(), gid.clone(), mid.clone());
-        textarea_field(
-            st,
-            path(field),
-            label,
-            hint,
-            3,
-            move |d| {
-                measure_index(d, &g1, &m1).map(|(g, m)| get(&d.measures[g].measures[m]).clone()).unwrap_or_default()
-            },
-            move |d, v| with_measure(d, &g2, &m2, |m| set(m, v)),
-        )
-    };
+    let text = |f, label, hint, get, set| field(f, label, hint, 0, get, set);
+    let area = |f, label, hint, get, set| field(f, label, hint, 3, get, set);
     let (gm, mm) = (gid.clone(), mid.clone());
     let shift = move |delta: isize| {
         let (g, m) = (gm.clone(), mm.clone());

@@ -126,9 +126,11 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
         leptos::task::spawn_local(async move {
-            let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else { return };
-            let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-            match imaging::signature_from_image(&bytes, &file.type_()).await {
+            let result = match imaging::file_bytes(&file).await {
+                Ok(bytes) => imaging::signature_from_image(&bytes, &file.type_()).await,
+                Err(e) => Err(e),
+            };
+            match result {
                 Ok(png) => set_signature(st, who, png).await,
                 Err(e) => st.say(e),
             }

@@ -18,10 +18,10 @@ fn measure_pos(d: &Draft, mid: &str) -> Option<(usize, usize)> {
 async fn add_files(st: AppState, mid: String, files: Vec<web_sys::File>) {
     for file in files {
         let name = file.name();
-        let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
-            Err(_) => {
-                st.say(format!("อ่านไฟล์ \"{name}\" ไม่ได้"));
+        let bytes = match imaging::file_bytes(&file).await {
+            Ok(b) => b,
+            Err(e) => {
+                st.say(e);
                 continue;
             }
         };

@@ -202,24 +202,22 @@ pub fn view(st: AppState) -> AnyView {
             <h2>"ตัวเลือกเอกสาร"</h2>
             <fieldset class="field">
                 <legend>"ตัวเลขในเอกสาร"</legend>
-                <label class="choice">
-                    <input
-                        type="radio"
-                        name="digits"
-                        prop:checked=move || st.draft.with(|d| d.options.digits == Digits::Thai)
-                        on:change=move |_| st.edit(|d| d.options.digits = Digits::Thai)
-                    />
-                    "เลขไทย (๑ ๒ ๓)"
-                </label>
-                <label class="choice">
-                    <input
-                        type="radio"
-                        name="digits"
-                        prop:checked=move || st.draft.with(|d| d.options.digits == Digits::Arabic)
-                        on:change=move |_| st.edit(|d| d.options.digits = Digits::Arabic)
-                    />
-                    "เลขอารบิก (1 2 3)"
-                </label>
+                {[(Digits::Thai, "เลขไทย (๑ ๒ ๓)"), (Digits::Arabic, "เลขอารบิก (1 2 3)")]
+                    .into_iter()
+                    .map(|(digits, label)| {
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name="digits"
+                                    prop:checked=move || st.draft.with(|d| d.options.digits == digits)
+                                    on:change=move |_| st.edit(|d| d.options.digits = digits)
+                                />
+                                {label}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
             </fieldset>
             <label class="choice" for="opt-pdfa">
                 <input
