@@ -228,9 +228,9 @@ fn draw_text(surface: &mut Surface, run: &TextRun, font: &Font, blank: Option<u1
 ///
 /// Text extractors rebuild words from glyph positions and the font's widths. A Thai mark is
 /// zero width in the font, so the glyph after it starts where the mark does; poppler takes
-/// that for a duplicated glyph and, once justification widens the next gap a little, breaks
-/// the word there (จ่า|ย, พั|ฒ). A mark the font shifts left (ปั่ ฝึ ฟื้) ends its cluster
-/// short and the gap reads as a space. So a cluster with marks is mapped as one unit (every
+/// that for a duplicated glyph and breaks the word there (จ่า|ย, พั|ฒ), measured with and
+/// without justification. A mark the font shifts left (ปั่ ฝึ ฟื้) ends its cluster short and
+/// the gap reads as a space. So a cluster with marks is mapped as one unit (every
 /// glyph gets the cluster's whole text range, so krilla writes ActualText), and a blank
 /// zero-width glyph at the cluster's end closes the gap. Other clusters (กา, เก) map glyph
 /// by glyph, which keeps the file small.

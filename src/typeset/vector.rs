@@ -43,7 +43,10 @@ impl VectorGraphic {
             let mut segments = Vec::new();
             for seg in svgtypes::SimplifyingPathParser::from(d) {
                 let seg = seg.map_err(|e| e.to_string())?;
-                let p = |x: f64, y: f64| ((x + tx) as f32, (y + ty) as f32);
+                // A tenth of a unit (the emblem is 300 units tall: 0.0025 mm on the page) is
+                // far below what any printer shows, and short numbers halve the PDF's path data.
+                let p =
+                    |x: f64, y: f64| (((x + tx) * 10.0).round() as f32 / 10.0, ((y + ty) * 10.0).round() as f32 / 10.0);
                 segments.push(match seg {
                     svgtypes::SimplePathSegment::MoveTo { x, y } => {
                         let (x, y) = p(x, y);
