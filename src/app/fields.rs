@@ -191,6 +191,24 @@ pub fn select_field(
     frame(st, path, label.to_string(), None, control)
 }
 
+/// One option of a radio group: checked while `is` holds for the draft; choosing it applies
+/// `pick`.
+pub fn radio_choice(
+    st: AppState,
+    name: &'static str,
+    label: &'static str,
+    is: impl Fn(&Draft) -> bool + Send + Sync + 'static,
+    pick: impl Fn(&mut Draft) + Send + Sync + Copy + 'static,
+) -> AnyView {
+    view! {
+        <label class="choice">
+            <input type="radio" name=name prop:checked=move || st.draft.with(|d| is(d)) on:change=move |_| st.edit(pick) />
+            {label}
+        </label>
+    }
+    .into_any()
+}
+
 /// A Buddhist-era date: day, Thai month name, year พ.ศ. (shown in Thai digits).
 pub fn date_field(
     st: AppState,

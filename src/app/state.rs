@@ -272,6 +272,20 @@ impl AppState {
         );
     }
 
+    /// Stores image bytes (IndexedDB) under a new id and shows them; when the browser refuses,
+    /// says why in Thai and gives `None`.
+    pub async fn keep_image(&self, prefix: &str, bytes: &[u8], mime: &str) -> Option<String> {
+        let id = new_id(prefix);
+        if let Err(e) = idb::put(&id, bytes).await {
+            self.say(idb::thai_error(&e));
+            return None;
+        }
+        self.image_urls.update(|u| {
+            u.insert(id.clone(), super::download::object_url(bytes, mime));
+        });
+        Some(id)
+    }
+
     /// Object URLs for the draft's images, for thumbnails and the preview.
     pub fn load_image_urls(&self) {
         let st = *self;

@@ -394,6 +394,22 @@ impl Default for Options {
 }
 
 impl Draft {
+    /// Where a measure is (group, measure), found by its id.
+    pub fn measure_position(&self, id: &str) -> Option<(usize, usize)> {
+        self.measures
+            .iter()
+            .enumerate()
+            .find_map(|(g, grp)| grp.measures.iter().position(|m| m.id == id).map(|m| (g, m)))
+    }
+
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.measures.iter().flat_map(|g| &g.measures).find(|m| m.id == id)
+    }
+
+    pub fn measure_mut(&mut self, id: &str) -> Option<&mut Measure> {
+        self.measures.iter_mut().flat_map(|g| &mut g.measures).find(|m| m.id == id)
+    }
+
     /// Every image id the draft refers to.
     pub fn image_ids(&self) -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();

@@ -249,28 +249,27 @@ fn extraction_friendly(run: &TextRun, blank: Option<u16>) -> Vec<KrillaGlyph> {
             j += 1;
         }
         let group = &run.glyphs[i..j];
+        // The cluster's text: up to the next boundary, or further if a glyph reaches beyond.
+        let start = if c == 0 { 0 } else { bounds[c - 1] };
+        let range = start..bounds[c].max(group.iter().map(|g| g.text.end as usize).max().unwrap_or(0));
         // Where the cluster's last glyph ends, relative to where the pen ends (em).
         let (mut pen, mut last_end) = (0.0, 0.0);
         for g in group {
             last_end = pen + g.dx + g.advance;
             pen += g.advance;
         }
-        let text_start = group.iter().map(|g| g.text.start as usize).min().unwrap_or(0);
-        let text_end = group.iter().map(|g| g.text.end as usize).max().unwrap_or(0);
-        let has_mark = run.text[text_start..text_end].chars().any(is_thai_mark);
         let ends_short = last_end < pen - 0.001;
+        let has_mark = run.text[range.clone()].chars().any(is_thai_mark);
         if group.len() == 1 || !(has_mark || ends_short) {
             // Plain glyphs: each maps to its own characters.
             for g in group {
                 out.push(glyph(g.id, g.advance, g.dx, g.dy, g.text.start as usize..g.text.end as usize));
             }
         } else {
-            let start = if c == 0 { 0 } else { bounds[c - 1] };
-            let range = start..bounds[c].max(group.iter().map(|g| g.text.end as usize).max().unwrap_or(0));
             for g in group {
                 out.push(glyph(g.id, g.advance, g.dx, g.dy, range.clone()));
             }
-            if let (Some(id), true) = (blank, last_end < pen - 0.001) {
+            if let (Some(id), true) = (blank, ends_short) {
                 // No outline, no advance: invisible, but it ends the cluster where the pen is.
                 out.push(glyph(id, 0.0, 0.0, 0.0, range));
             }

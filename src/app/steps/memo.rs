@@ -1,10 +1,9 @@
 //! Step 6: the memo's fields (with proposed wording) and the signers, each with a signature
 //! drawn on a pad (finger, pen or mouse) or uploaded as an image.
 
-use crate::app::download::object_url;
 use crate::app::fields::{date_field, proposed_field, text_field, textarea_field};
-use crate::app::state::{field_id, new_id, AppState};
-use crate::app::{idb, imaging};
+use crate::app::imaging;
+use crate::app::state::{field_id, AppState};
 use crate::catalog::wording;
 use crate::model::{Draft, Signer};
 use leptos::prelude::*;
@@ -49,14 +48,7 @@ impl Who {
 
 /// Stores signature PNG bytes and points the signer at them.
 async fn set_signature(st: AppState, who: Who, png: Vec<u8>) {
-    let id = new_id("sig");
-    if let Err(e) = idb::put(&id, &png).await {
-        st.say(idb::thai_error(&e));
-        return;
-    }
-    st.image_urls.update(|u| {
-        u.insert(id.clone(), object_url(&png, "image/png"));
-    });
+    let Some(id) = st.keep_image("sig", &png, "image/png").await else { return };
     st.edit(|d| who.get_mut(d).signature = Some(id));
     st.say("บันทึกลายมือชื่อแล้ว".into());
 }

@@ -1,18 +1,13 @@
 //! Step 5: photos per measure, from the camera or files, downscaled in the browser to a
 //! JPEG of at most 1600 px before they are stored (IndexedDB), with captions.
 
-use crate::app::download::object_url;
 use crate::app::fields::text_field;
-use crate::app::state::{new_id, AppState};
-use crate::app::{idb, imaging};
-use crate::model::{Draft, Photo};
+use crate::app::imaging;
+use crate::app::state::AppState;
+use crate::model::Photo;
 use crate::thai::Digits;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-fn measure_pos(d: &Draft, mid: &str) -> Option<(usize, usize)> {
-    d.measures.iter().enumerate().find_map(|(g, grp)| grp.measures.iter().position(|m| m.id == mid).map(|m| (g, m)))
-}
 
 /// Reads the chosen files, prepares and stores each, and adds them to the measure.
 async fn add_files(st: AppState, mid: String, files: Vec<web_sys::File>) {
@@ -32,18 +27,11 @@ async fn add_files(st: AppState, mid: String, files: Vec<web_sys::File>) {
                 continue;
             }
         };
-        let id = new_id("img");
-        if let Err(e) = idb::put(&id, &jpeg).await {
-            st.say(idb::thai_error(&e));
-            return;
-        }
-        st.image_urls.update(|u| {
-            u.insert(id.clone(), object_url(&jpeg, "image/jpeg"));
-        });
+        let Some(id) = st.keep_image("img", &jpeg, "image/jpeg").await else { return };
         let mid = mid.clone();
         st.edit(move |d| {
-            if let Some((g, m)) = measure_pos(d, &mid) {
-                d.measures[g].measures[m].photos.push(Photo { image: id, caption: String::new() });
+            if let Some(m) = d.measure_mut(&mid) {
+                m.photos.push(Photo { image: id, caption: String::new() });
             }
         });
     }
@@ -60,14 +48,12 @@ fn files_of(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
 
 fn photo_item(st: AppState, mid: String, index: usize) -> impl IntoView {
     let m1 = mid.clone();
-    let photo = Memo::new(move |_| {
-        st.draft.with(|d| measure_pos(d, &m1).and_then(|(g, m)| d.measures[g].measures[m].photos.get(index).cloned()))
-    });
+    let photo = Memo::new(move |_| st.draft.with(|d| d.measure(&m1).and_then(|m| m.photos.get(index).cloned())));
     let path = {
         let mid = mid.clone();
         Signal::derive(move || {
             st.draft.with(|d| {
-                measure_pos(d, &mid)
+                d.measure_position(&mid)
                     .map(|(g, m)| format!("measures.{g}.measures.{m}.photos.{index}"))
                     .unwrap_or_default()
             })
@@ -77,8 +63,8 @@ fn photo_item(st: AppState, mid: String, index: usize) -> impl IntoView {
     let shift = move |delta: isize| {
         let mid = m4.clone();
         st.edit(move |d| {
-            if let Some((g, m)) = measure_pos(d, &mid) {
-                let list = &mut d.measures[g].measures[m].photos;
+            if let Some(m) = d.measure_mut(&mid) {
+                let list = &mut m.photos;
                 let to = index as isize + delta;
                 if to >= 0 && (to as usize) < list.len() {
                     list.swap(index, to as usize);
@@ -92,15 +78,15 @@ fn photo_item(st: AppState, mid: String, index: usize) -> impl IntoView {
         let Some(removed) = photo.get_untracked() else { return };
         let mid_undo = mid.clone();
         st.edit(move |d| {
-            if let Some((g, m)) = measure_pos(d, &mid) {
-                d.measures[g].measures[m].photos.remove(index);
+            if let Some(m) = d.measure_mut(&mid) {
+                m.photos.remove(index);
             }
         });
         let undo = Callback::new(move |_| {
             let (mid, p) = (mid_undo.clone(), removed.clone());
             st.edit(move |d| {
-                if let Some((g, m)) = measure_pos(d, &mid) {
-                    let list = &mut d.measures[g].measures[m].photos;
+                if let Some(m) = d.measure_mut(&mid) {
+                    let list = &mut m.photos;
                     list.insert(index.min(list.len()), p);
                 }
             });
@@ -118,10 +104,10 @@ fn photo_item(st: AppState, mid: String, index: usize) -> impl IntoView {
                 path,
                 &format!("คำบรรยายภาพที่ {}", Digits::Thai.number(index + 1)),
                 None,
-                move |d| measure_pos(d, &m2).and_then(|(g, m)| d.measures[g].measures[m].photos.get(index)).map(|p| p.caption.clone()).unwrap_or_default(),
+                move |d| d.measure(&m2).and_then(|m| m.photos.get(index)).map(|p| p.caption.clone()).unwrap_or_default(),
                 move |d, v| {
-                    if let Some((g, m)) = measure_pos(d, &m3) {
-                        if let Some(p) = d.measures[g].measures[m].photos.get_mut(index) {
+                    if let Some(m) = d.measure_mut(&m3) {
+                        if let Some(p) = m.photos.get_mut(index) {
                             p.caption = v;
                         }
                     }
@@ -155,7 +141,7 @@ pub fn view(st: AppState) -> AnyView {
                 // A memo: captions typed below must not rebuild the list (and lose focus).
                 let count = {
                     let mid = mid.clone();
-                    Memo::new(move |_| st.draft.with(|d| measure_pos(d, &mid).map(|(g, m)| d.measures[g].measures[m].photos.len()).unwrap_or(0)))
+                    Memo::new(move |_| st.draft.with(|d| d.measure(&mid).map(|m| m.photos.len()).unwrap_or(0)))
                 };
                 let (m_cam, m_file, m_list) = (mid.clone(), mid.clone(), mid.clone());
                 let input_id = format!("photo-file-{mid}");

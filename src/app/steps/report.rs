@@ -1,6 +1,6 @@
 //! Step 2: fiscal year, round, period.
 
-use crate::app::fields::{date_field, number_field};
+use crate::app::fields::{date_field, number_field, radio_choice};
 use crate::app::state::AppState;
 use crate::model::Round;
 use crate::thai::Digits;
@@ -9,22 +9,16 @@ use leptos::prelude::*;
 pub fn view(st: AppState) -> AnyView {
     let year = Memo::new(move |_| st.draft.with(|d| d.report.fiscal_year));
     let round_choice = move |round: Round, label: &'static str| {
-        view! {
-            <label class="choice">
-                <input
-                    type="radio"
-                    name="round"
-                    prop:checked=move || st.draft.with(|d| d.report.round == round)
-                    on:change=move |_| {
-                        st.edit(|d| {
-                            d.report.round = round;
-                            d.report.period_end = None;
-                        })
-                    }
-                />
-                {label}
-            </label>
-        }
+        radio_choice(
+            st,
+            "round",
+            label,
+            move |d| d.report.round == round,
+            move |d| {
+                d.report.round = round;
+                d.report.period_end = None;
+            },
+        )
     };
     view! {
         <p class="lead">"ปีงบประมาณเริ่ม ๑ ต.ค. ของปีก่อนหน้า · รอบ ๖ เดือน: ๑ ต.ค. – ๓๑ มี.ค. · รอบ ๑๒ เดือน: ๑ ต.ค. – ๓๐ ก.ย."</p>

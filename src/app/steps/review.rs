@@ -3,6 +3,7 @@
 
 use crate::app::download::save_file;
 use crate::app::engine;
+use crate::app::fields::radio_choice;
 use crate::app::state::{field_id, AppState};
 use crate::app::wizard::{go, STEPS};
 use crate::app::{idb, next_frame};
@@ -205,17 +206,7 @@ pub fn view(st: AppState) -> AnyView {
                 {[(Digits::Thai, "เลขไทย (๑ ๒ ๓)"), (Digits::Arabic, "เลขอารบิก (1 2 3)")]
                     .into_iter()
                     .map(|(digits, label)| {
-                        view! {
-                            <label class="choice">
-                                <input
-                                    type="radio"
-                                    name="digits"
-                                    prop:checked=move || st.draft.with(|d| d.options.digits == digits)
-                                    on:change=move |_| st.edit(|d| d.options.digits = digits)
-                                />
-                                {label}
-                            </label>
-                        }
+                        radio_choice(st, "digits", label, move |d| d.options.digits == digits, move |d| d.options.digits = digits)
                     })
                     .collect_view()}
             </fieldset>
