@@ -5,7 +5,8 @@
 
 use crate::document::{layout, render_pdf, Images};
 use crate::model::load_draft;
-use crate::typeset::{Document, Engine, Item, Weight};
+use crate::typeset::vector::Segment;
+use crate::typeset::{Document, Engine, Item, VectorGraphic, VectorKind, Weight};
 use serde::{Deserialize, Serialize};
 
 /// One drawn thing on a preview page; lengths in points, origin top-left.
@@ -46,6 +47,12 @@ pub enum PreviewItem {
         w: f32,
         h: f32,
         id: String,
+    },
+    /// A drawn decoration (the watermark), as SVG path data in page points.
+    Path {
+        d: String,
+        fill: String,
+        opacity: f32,
     },
     /// The Garuda emblem (the UI has it as `garuda.svg`).
     Emblem {
@@ -118,13 +125,36 @@ pub fn to_preview(doc: &Document, images: &Images) -> Preview {
                             h: rect.h,
                             id: images.id_of(image)?.to_string(),
                         },
-                        Item::Vector { rect, .. } => PreviewItem::Emblem { x: rect.x, y: rect.y, w: rect.w, h: rect.h },
+                        Item::Vector { rect, graphic } => match graphic.kind {
+                            VectorKind::Emblem => PreviewItem::Emblem { x: rect.x, y: rect.y, w: rect.w, h: rect.h },
+                            VectorKind::Decoration => PreviewItem::Path {
+                                d: svg_path(graphic),
+                                fill: css(graphic.paths[0].fill),
+                                opacity: graphic.paths[0].opacity,
+                            },
+                        },
                     })
                 })
                 .collect(),
         })
         .collect();
     Preview { pages }
+}
+
+/// SVG path data for a graphic whose bounds are its place on the page.
+fn svg_path(g: &VectorGraphic) -> String {
+    use std::fmt::Write;
+    let mut d = String::new();
+    for seg in g.paths.iter().flat_map(|p| &p.segments) {
+        let _ = match *seg {
+            Segment::MoveTo(x, y) => write!(d, "M{x:.1} {y:.1}"),
+            Segment::LineTo(x, y) => write!(d, "L{x:.1} {y:.1}"),
+            Segment::QuadTo(a, b, x, y) => write!(d, "Q{a:.1} {b:.1} {x:.1} {y:.1}"),
+            Segment::CubicTo(a, b, c, e, x, y) => write!(d, "C{a:.1} {b:.1} {c:.1} {e:.1} {x:.1} {y:.1}"),
+            Segment::Close => write!(d, "Z"),
+        };
+    }
+    d
 }
 
 fn images_of(list: Vec<(String, Vec<u8>)>) -> Result<Images, String> {

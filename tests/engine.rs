@@ -314,6 +314,7 @@ fn table_doc(rows: Vec<Row>) -> DocSpec {
         names: Vec::new(),
         body_size: 16.0,
         metadata: Metadata::default(),
+        watermark: None,
     }
 }
 
@@ -465,6 +466,7 @@ fn portrait_and_landscape_pages_numbered_in_thai_digits_from_page_two() {
             language: "th-TH".into(),
             ..Default::default()
         },
+        watermark: None,
     };
     let doc = layout_document(engine, &spec);
     let n = doc.pages.len();
@@ -496,6 +498,7 @@ fn paragraphs_keep_single_lines_off_page_edges() {
         names: Vec::new(),
         body_size: 16.0,
         metadata: Metadata::default(),
+        watermark: None,
     };
     for shift in 0..12 {
         let mut spec = spec.clone();
@@ -532,6 +535,7 @@ fn images_jpeg_passes_through_and_png_keeps_alpha() {
         names: Vec::new(),
         body_size: 16.0,
         metadata: Metadata::default(),
+        watermark: None,
     };
     let doc = layout_document(engine, &spec);
     let rects: Vec<Rect> = doc.pages[0]

@@ -261,3 +261,38 @@ fn photos_and_signatures_appear_in_the_pdf() {
     let err = prongsai::document::render_pdf(&d, &Images::new(), Engine::embedded()).unwrap_err();
     assert!(err.thai().contains("ไม่พบไฟล์ภาพ"), "{}", err.thai());
 }
+
+#[test]
+fn a_draft_with_problems_says_ร่าง_on_every_page_as_a_drawing_not_text() {
+    use prongsai::typeset::{Item, VectorKind};
+    let watermarks = |d: &Draft| {
+        let doc = layout(d, &Images::new(), Engine::embedded()).unwrap();
+        let marked = doc
+            .pages
+            .iter()
+            .filter(|p| {
+                p.items
+                    .iter()
+                    .any(|i| matches!(i, Item::Vector { graphic, .. } if graphic.kind == VectorKind::Decoration))
+            })
+            .count();
+        (marked, doc.pages.len())
+    };
+    let complete = seed("reference-40");
+    assert_eq!(validate(&complete), vec![]);
+    assert_eq!(watermarks(&complete).0, 0, "a complete draft is not marked");
+    let mut invalid = complete.clone();
+    invalid.ita.score = None;
+    invalid.unparsed.insert("ita.score".into(), "88,45".into());
+    let (marked, pages) = watermarks(&invalid);
+    assert_eq!(marked, pages, "every page of a draft with problems");
+    let (_, text) = render_seed("watermarked", &invalid);
+    // The score is printed nowhere but where the officer's own wording quotes it (and that
+    // wording is flagged as stale).
+    let quoted: usize = invalid.own_texts().iter().map(|(_, t)| t.matches("๙๒.๘๔").count()).sum();
+    assert_eq!(squash(&text).matches("๙๒.๘๔").count(), quoted, "the old score is not printed as the score");
+    assert!(validate(&invalid).iter().any(|p| p.field == "texts.analysis_summary"));
+    assert_eq!(text.matches("ร่าง").count(), render_seed("not-watermarked", &complete).1.matches("ร่าง").count());
+    invalid.options.watermark = false;
+    assert_eq!(watermarks(&invalid).0, 0, "turned off knowingly");
+}

@@ -1,22 +1,22 @@
-//! The drafts screen: list, open, rename, duplicate, delete (with undo), new, import and
-//! export. An export file holds the draft and its images; importing validates and migrates
-//! it and always makes a new draft, never overwriting one.
+//! The drafts screen: list (name, agency, year, round, last edit, completeness), open,
+//! rename in place, duplicate, delete (with undo), new, import and export. An export file
+//! holds the draft and its images; importing validates and migrates it and always makes a
+//! new draft, never overwriting one.
 
 use super::download::save_file;
 use super::idb;
-use super::state::{new_id, now_ms, AppState, Screen};
-use crate::model::{Bundle, Draft};
-use crate::storage::local::Local;
-use crate::storage::{DraftMeta, DraftStore};
+use super::route::Route;
+use super::state::{new_id, now_ms, store, AppState};
+use super::wizard::start_own;
+use crate::model::{validate, Bundle, Draft};
+use crate::storage::undo::UndoAction;
+use crate::storage::DraftMeta;
+use crate::thai::Digits;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
 
-fn store() -> DraftStore<Local> {
-    DraftStore::new(Local)
-}
-
-/// "๒๓ พ.ย. ๑๔:๐๕"-style time of a save, in local time.
+/// "๒๓ พ.ย. ๒๕๖๘ ๑๔:๐๕"-style time of a save, in local time.
 fn when(ms: f64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
     let be = crate::thai::BeDate {
@@ -24,12 +24,7 @@ fn when(ms: f64) -> String {
         month: d.get_month() as u8 + 1,
         day: d.get_date() as u8,
     };
-    crate::thai::Digits::Thai.apply(&format!(
-        "{} {:02}:{:02}",
-        be.long(crate::thai::Digits::Arabic),
-        d.get_hours(),
-        d.get_minutes()
-    ))
+    Digits::Thai.apply(&format!("{} {:02}:{:02}", be.long(Digits::Arabic), d.get_hours(), d.get_minutes()))
 }
 
 /// The export file name: the draft's name, safe for file systems.
@@ -39,11 +34,8 @@ fn export_name(name: &str) -> String {
     format!("ร่างรายงาน-{}.json", clean.trim())
 }
 
-/// Saves the current draft, with its images, as one file.
-pub fn export_current(st: AppState) {
-    st.flush();
-    let draft = st.draft.get_untracked();
-    let name = st.draft_name.get_untracked();
+/// Saves a draft, with its images, as one file.
+fn export(draft: Draft) {
     leptos::task::spawn_local(async move {
         let mut images = BTreeMap::new();
         for id in draft.image_ids() {
@@ -51,9 +43,27 @@ pub fn export_current(st: AppState) {
                 images.insert(id, bytes);
             }
         }
+        let name = draft.display_name();
         let file = Bundle { name: name.clone(), draft, images }.to_json();
         save_file(file.as_bytes(), &export_name(&name), "application/json");
     });
+}
+
+/// Saves the current draft (what is on screen, saved or not) as a file.
+pub fn export_current(st: AppState) {
+    st.flush();
+    export(st.draft.get_untracked());
+}
+
+/// Saves draft `id` as a file, without opening it.
+fn export_stored(st: AppState, id: &str) {
+    if id == st.draft_id.get_untracked() {
+        return export_current(st);
+    }
+    match store().load(id) {
+        Ok(l) => export(l.draft),
+        Err(e) => st.say(e.thai()),
+    }
 }
 
 /// Reads an export file into a new draft (images get fresh ids, so nothing is replaced).
@@ -69,10 +79,17 @@ async fn import(st: AppState, text: String) -> Result<String, String> {
         renamed.insert(old.clone(), id);
     }
     rename_images(&mut draft, &renamed);
-    let base = if bundle.name.trim().is_empty() { draft.agency.full_name() } else { bundle.name };
+    // A name chosen in the file (older exports, renamed drafts) stays; a name that follows
+    // the agency keeps following it.
+    if draft.title.is_none() && !bundle.name.trim().is_empty() && bundle.name != draft.display_name() {
+        draft.title = Some(bundle.name.clone());
+    }
     let existing: Vec<String> = store().list().into_iter().map(|m| m.name).collect();
-    let name = if existing.contains(&base) { format!("{base} (นำเข้า)") } else { base };
-    st.create(draft, name.clone());
+    if existing.contains(&draft.display_name()) {
+        draft.title = Some(format!("{} (นำเข้า)", draft.display_name()));
+    }
+    let name = draft.display_name();
+    st.create(draft);
     Ok(name)
 }
 
@@ -90,13 +107,57 @@ fn rename_images(d: &mut Draft, map: &BTreeMap<String, String>) {
             swap(&mut p.image);
         }
     }
-    let s = &mut d.signers;
-    for signer in
-        [Some(&mut s.reporter), s.second.as_mut(), Some(&mut s.clerk), Some(&mut s.executive)].into_iter().flatten()
-    {
-        if let Some(id) = signer.signature.as_mut() {
-            swap(id);
+    for role in crate::model::SignerRole::ALL {
+        if d.signers.get(role).is_some() {
+            if let Some(id) = d.signers.get_mut(role).signature.as_mut() {
+                swap(id);
+            }
         }
+    }
+}
+
+/// Gives draft `id` the officer's own name (empty: back to the automatic name).
+fn rename(st: AppState, id: &str, name: &str) {
+    let title = Some(name.trim().to_string()).filter(|n| !n.is_empty());
+    if id == st.draft_id.get_untracked() {
+        st.edit(|d| d.title = title);
+        st.save_now();
+        return;
+    }
+    let result = store().load(id).map_err(|e| e.thai()).and_then(|mut l| {
+        l.draft.title = title;
+        store().save(id, &l.draft.display_name(), &l.draft, l.rev, now_ms()).map_err(|e| e.thai())
+    });
+    match result {
+        Ok(_) => st.save.notify(),
+        Err(e) => st.say(e),
+    }
+}
+
+/// What the list says of a draft besides its name.
+fn summary(meta: &DraftMeta) -> (String, String) {
+    match store().load(&meta.id) {
+        Ok(l) => {
+            let d = &l.draft;
+            let agency = if d.agency.name.trim().is_empty() {
+                "ยังไม่ระบุหน่วยงาน".to_string()
+            } else {
+                d.agency.full_name()
+            };
+            let line = format!(
+                "{agency} · ปีงบประมาณ {} · {}",
+                Digits::Thai.number(d.report.fiscal_year),
+                Digits::Thai.apply(d.report.round.label())
+            );
+            let n = validate(d).len();
+            let complete = if n == 0 {
+                "ครบถ้วน".to_string()
+            } else {
+                format!("ยังขาด {} รายการ", Digits::Thai.number(n))
+            };
+            (line, complete)
+        }
+        Err(e) => (e.thai(), String::new()),
     }
 }
 
@@ -110,7 +171,7 @@ pub fn Drafts() -> impl IntoView {
         store().list()
     };
     let refresh = move || version.update(|v| *v += 1);
-    let file_input = NodeRef::<leptos::html::Input>::new();
+    let renaming = RwSignal::new(None::<String>);
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -124,115 +185,134 @@ pub fn Drafts() -> impl IntoView {
             };
             match result {
                 Ok(name) => {
+                    st.go(Route::Step(1));
                     st.say(format!("นำเข้า \"{name}\" เป็นร่างใหม่แล้ว"));
-                    st.screen.set(Screen::Wizard);
-                    st.step.set(1);
                 }
                 Err(e) => st.say(format!("นำเข้าไม่สำเร็จ: {e}")),
             }
-            refresh();
+            // This screen may be gone by now.
+            version.try_update(|v| *v += 1);
         });
     };
 
+    // No question first: the toast offers เลิกทำ, which brings the draft back whole.
     let delete = move |meta: DraftMeta| {
         let is_current = meta.id == st.draft_id.get_untracked();
-        if !web_sys::window()
-            .and_then(|w| w.confirm_with_message(&format!("ลบร่าง \"{}\" ?", meta.name)).ok())
-            .unwrap_or(false)
-        {
-            return;
+        if is_current {
+            st.flush();
         }
         let Some(removed) = store().delete(&meta.id) else { return };
         refresh();
-        let id = meta.id.clone();
-        let name = meta.name.clone();
-        let undo = Callback::new(move |_| {
-            let _ = store().save(&id, &name, &removed.draft, 0, now_ms());
-            version.update(|v| *v += 1);
-        });
-        st.say_with_undo(format!("ลบร่าง \"{}\" แล้ว", meta.name), undo);
+        let message = format!("ลบร่าง \"{}\" แล้ว", meta.name);
+        st.offer_undo(
+            message,
+            UndoAction::Draft { draft_id: meta.id.clone(), name: removed.name, draft: Box::new(removed.draft) },
+        );
         if is_current {
             match store().list().first() {
                 Some(m) => st.open(&m.id),
-                None => st.create(crate::catalog::example::example_draft(), "ตัวอย่าง: อบต.เขาสมอคอน".into()),
+                None => st.create(crate::catalog::example::example_draft()),
             }
-            st.screen.set(Screen::Drafts);
         }
     };
 
     view! {
         <main class="drafts" id="main">
-            <h1>"ร่างรายงานทั้งหมด"</h1>
+            <h1 tabindex="-1">"ร่างรายงานทั้งหมด"</h1>
             <p class="lead">"ร่างทุกฉบับเก็บไว้ในเบราว์เซอร์เครื่องนี้เท่านั้น หากต้องการย้ายไปเครื่องอื่น ให้ส่งออกเป็นไฟล์แล้วนำเข้าที่เครื่องปลายทาง"</p>
             <div class="row actions">
-                <button
-                    type="button"
-                    class="primary"
-                    on:click=move |_| {
-                        st.create(Draft::default(), format!("ร่างใหม่ {}", when(now_ms())));
-                        st.screen.set(Screen::Wizard);
-                        st.step.set(1);
-                    }
-                >
+                <button type="button" class="primary" on:click=move |_| start_own(st)>
                     "เริ่มร่างใหม่ (ว่าง)"
                 </button>
                 <button
                     type="button"
                     on:click=move |_| {
-                        st.create(crate::catalog::example::example_draft(), "ตัวอย่าง: อบต.เขาสมอคอน".into());
-                        st.screen.set(Screen::Wizard);
-                        st.step.set(1);
+                        st.flush();
+                        st.create(crate::catalog::example::example_draft());
+                        st.go(Route::Step(1));
                     }
                 >
-                    "เริ่มจากตัวอย่าง"
+                    "เปิดร่างตัวอย่างใหม่"
                 </button>
                 <label class="button" for="import-file">"นำเข้าไฟล์ร่าง"</label>
-                <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" node_ref=file_input on:change=on_file />
+                <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_file />
             </div>
             <ul class="draft-list">
                 <For each=list key=|m: &DraftMeta| (m.id.clone(), m.rev, m.name.clone()) let:meta>
                     {
                         let id = meta.id.clone();
                         let current = id == st.draft_id.get_untracked();
-                        let m_open = meta.clone();
-                        let m_rename = meta.clone();
-                        let m_dup = meta.clone();
-                        let m_del = meta.clone();
-                        let m_exp = meta.clone();
+                        let (line, complete) = summary(&meta);
+                        let (m_open, m_ren, m_dup, m_del, m_exp) = (meta.clone(), meta.clone(), meta.clone(), meta.clone(), meta.clone());
+                        let editing = {
+                            let id = id.clone();
+                            move || renaming.get().as_deref() == Some(id.as_str())
+                        };
+                        let name = meta.name.clone();
                         view! {
                             <li class:current=current>
                                 <div class="info">
-                                    <strong>{meta.name.clone()}</strong>
+                                    {move || {
+                                        if editing() {
+                                            let (id_enter, id_blur) = (m_ren.id.clone(), m_ren.id.clone());
+                                            view! {
+                                                <input
+                                                    class="rename"
+                                                    type="text"
+                                                    aria-label="ชื่อร่าง (เว้นว่างเพื่อใช้ชื่อตามหน่วยงานและปี)"
+                                                    value=m_ren.name.clone()
+                                                    autofocus=true
+                                                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                                        match ev.key().as_str() {
+                                                            "Enter" => {
+                                                                rename(st, &id_enter, &event_target_value(&ev));
+                                                                renaming.set(None);
+                                                            }
+                                                            "Escape" => renaming.set(None),
+                                                            _ => {}
+                                                        }
+                                                    }
+                                                    on:blur=move |ev| {
+                                                        if renaming.get_untracked().as_deref() == Some(id_blur.as_str()) {
+                                                            rename(st, &id_blur, &event_target_value(&ev));
+                                                            renaming.set(None);
+                                                        }
+                                                    }
+                                                />
+                                            }
+                                                .into_any()
+                                        } else {
+                                            view! { <strong>{name.clone()}</strong> }.into_any()
+                                        }
+                                    }}
+                                    <span class="summary">{line}</span>
                                     <span class="when">{format!("แก้ไขล่าสุด {}", when(meta.updated_ms))}</span>
+                                    <span class="completeness">{complete}</span>
                                     {current.then(|| view! { <span class="tag">"กำลังแก้ไข"</span> })}
                                 </div>
                                 <div class="row">
-                                    <button type="button" class="primary" on:click=move |_| st.open(&m_open.id)>"เปิด"</button>
+                                    <button
+                                        type="button"
+                                        class="primary"
+                                        on:click=move |_| {
+                                            st.open(&m_open.id);
+                                            st.go(Route::Step(1));
+                                        }
+                                    >
+                                        "เปิด"
+                                    </button>
                                     <button
                                         type="button"
                                         on:click=move |_| {
-                                            let Some(name) = web_sys::window()
-                                                .and_then(|w| w.prompt_with_message_and_default("ชื่อร่าง", &m_rename.name).ok().flatten())
-                                            else {
-                                                return;
-                                            };
-                                            let name = name.trim().to_string();
-                                            if name.is_empty() {
-                                                return;
-                                            }
-                                            if m_rename.id == st.draft_id.get_untracked() {
-                                                st.flush();
-                                            }
-                                            match store().rename(&m_rename.id, &name, now_ms()) {
-                                                Ok(_) => {
-                                                    if m_rename.id == st.draft_id.get_untracked() {
-                                                        st.open(&m_rename.id);
-                                                        st.screen.set(Screen::Drafts);
+                                            renaming.set(Some(id.clone()));
+                                            request_animation_frame(|| {
+                                                if let Some(el) = document().query_selector("input.rename").ok().flatten() {
+                                                    if let Ok(el) = el.dyn_into::<web_sys::HtmlInputElement>() {
+                                                        let _ = el.focus();
+                                                        el.select();
                                                     }
-                                                    refresh();
                                                 }
-                                                Err(e) => st.say(e.thai()),
-                                            }
+                                            });
                                         }
                                     >
                                         "เปลี่ยนชื่อ"
@@ -241,8 +321,9 @@ pub fn Drafts() -> impl IntoView {
                                         type="button"
                                         on:click=move |_| {
                                             st.flush();
-                                            if let Ok(l) = store().load(&m_dup.id) {
-                                                let name = format!("{} (สำเนา)", l.name);
+                                            if let Ok(mut l) = store().load(&m_dup.id) {
+                                                l.draft.title = Some(format!("{} (สำเนา)", l.draft.display_name()));
+                                                let name = l.draft.display_name();
                                                 match store().save(&new_id("d"), &name, &l.draft, 0, now_ms()) {
                                                     Ok(_) => st.say(format!("ทำสำเนาเป็น \"{name}\" แล้ว")),
                                                     Err(e) => st.say(e.thai()),
@@ -253,17 +334,7 @@ pub fn Drafts() -> impl IntoView {
                                     >
                                         "ทำสำเนา"
                                     </button>
-                                    <button
-                                        type="button"
-                                        on:click=move |_| {
-                                            if m_exp.id != st.draft_id.get_untracked() {
-                                                st.open(&m_exp.id);
-                                            }
-                                            export_current(st);
-                                        }
-                                    >
-                                        "ส่งออกไฟล์"
-                                    </button>
+                                    <button type="button" on:click=move |_| export_stored(st, &m_exp.id)>"ส่งออกไฟล์"</button>
                                     <button type="button" class="danger" on:click=move |_| delete(m_del.clone())>"ลบ"</button>
                                 </div>
                             </li>

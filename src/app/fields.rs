@@ -1,21 +1,26 @@
-//! Form fields bound to the draft: a visible Thai label tied to its input, a hint, and the
-//! field's problem announced to screen readers. Values are read from and written to the one
-//! draft signal through small getter/setter closures; user text is always text, never HTML.
+//! Form fields bound to the draft: a visible Thai label tied to its input, a hint, a note
+//! when the app changed what was typed, and the field's problem announced to screen
+//! readers. Values are read from and written to the one draft signal through small
+//! getter/setter closures; user text is always text, never HTML. Typing edits the draft;
+//! leaving a changed field commits it (`AppState::commit`).
 
 use super::state::{field_id, AppState};
+use crate::model::input::{read_be_year, read_number, NotAValue};
 use crate::model::Draft;
-use crate::thai::{to_arabic_digits, BeDate, Digits, MONTHS};
+use crate::thai::{BeDate, Digits, MONTHS};
 use leptos::prelude::*;
 
-/// A field's label, hint and problem around its control.
+/// A field's label, hint, note and problem around its control.
 fn frame(st: AppState, path: Signal<String>, label: String, hint: Option<String>, control: AnyView) -> AnyView {
     let problem = move || path.with(|p| st.problem_for(p));
+    let note = move || path.with(|p| st.notes.with(|n| n.get(p).cloned()));
     let err_id = move || format!("{}-err", field_id(&path.get()));
     view! {
         <div class="field" class:invalid=move || problem().is_some()>
             <label for=move || field_id(&path.get())>{label}</label>
             {control}
             {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            {move || note().map(|n| view! { <p class="field-note" role="status">{n}</p> })}
             <p class="field-error" id=err_id aria-live="polite">{problem}</p>
         </div>
     }
@@ -54,8 +59,10 @@ pub fn suggest_field(
             prop:value=move || st.draft.with(&get)
             on:input=move |ev| {
                 let v = event_target_value(&ev);
+                st.clear_note(&path.get_untracked());
                 st.edit(|d| set(d, v));
             }
+            on:change=move |_| st.commit()
             on:blur=move |_| st.touch(&path.get_untracked())
             aria-invalid=move || path.with(|p| st.problem_for(p)).is_some().to_string()
             aria-describedby=move || format!("{}-err", field_id(&path.get()))
@@ -91,6 +98,7 @@ pub fn textarea_field(
                 let v = event_target_value(&ev);
                 st.edit(|d| set(d, v));
             }
+            on:change=move |_| st.commit()
             on:blur=move |_| st.touch(&path.get_untracked())
             aria-describedby=move || format!("{}-err", field_id(&path.get()))
         ></textarea>
@@ -99,62 +107,104 @@ pub fn textarea_field(
     frame(st, path, label.to_string(), hint.map(String::from), control)
 }
 
-/// Parses a number typed with Thai or Arabic digits ("๘๗.๕", "87,5" is refused).
-pub fn parse_number(s: &str) -> Result<Option<f32>, ()> {
-    let t = to_arabic_digits(s.trim());
-    if t.is_empty() {
-        return Ok(None);
-    }
-    match t.parse::<f32>() {
-        Ok(v) if v.is_finite() => Ok(Some(v)),
-        _ => Err(()),
-    }
+/// What a number field holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum NumberKind {
+    /// A score that may be left empty (0–100 is checked by validation).
+    Optional,
+    /// A number the draft cannot do without (the pass mark).
+    Required,
+    /// A year พ.ศ.; a ค.ศ. year is converted, with a note.
+    Year,
 }
 
-/// A number field: keeps what is typed while it is not yet a number, and says so.
+/// A number field. What is typed stays in the field as typed: text that is not a valid
+/// value is kept in the draft (`Draft::unparsed`), reported as a problem of this field,
+/// and the value itself is left empty (an optional score) rather than silently kept.
 pub fn number_field(
     st: AppState,
-    path: impl Into<Signal<String>>,
+    path: &str,
     label: &str,
+    kind: NumberKind,
     get: impl Fn(&Draft) -> Option<f32> + Send + Sync + Copy + 'static,
     set: impl Fn(&mut Draft, Option<f32>) + Send + Sync + Copy + 'static,
 ) -> AnyView {
-    let path: Signal<String> = path.into();
+    let key = path.to_string();
+    let path: Signal<String> = Signal::stored(key.clone());
     let show = move |v: Option<f32>| v.map(|v| format!("{}", (v * 100.0).round() / 100.0)).unwrap_or_default();
-    let raw = RwSignal::new(st.draft.with_untracked(|d| show(get(d))));
-    let bad = RwSignal::new(false);
-    // Follow the draft when it changes elsewhere (another draft opened, undo).
+    let read = move |raw: &str| -> Result<(Option<f32>, Option<String>), NotAValue> {
+        match kind {
+            NumberKind::Year => read_be_year(raw).map(|r| (Some(r.value as f32), r.note)),
+            NumberKind::Required => match read_number(raw) {
+                Ok(Some(v)) => Ok((Some(v), None)),
+                _ => Err(NotAValue),
+            },
+            NumberKind::Optional => read_number(raw).map(|v| (v, None)),
+        }
+    };
+    let stored = {
+        let key = key.clone();
+        move |d: &Draft| (d.unparsed.get(&key).cloned(), get(d))
+    };
+    let initial = st.draft.with_untracked(|d| match stored(d) {
+        (Some(raw), _) => raw,
+        (None, v) => show(v),
+    });
+    let raw = RwSignal::new(initial);
+    // Follow the draft when it changes elsewhere (another draft opened, undo, year moved).
     Effect::new(move |_| {
-        let v = st.draft.with(|d| get(d));
-        if parse_number(&raw.get_untracked()).ok().flatten() != v {
-            raw.set(show(v));
-            bad.set(false);
+        let (unparsed, v) = st.draft.with(|d| stored(d));
+        let typed = raw.get_untracked();
+        match unparsed {
+            Some(u) if u != typed => raw.set(u),
+            Some(_) => {}
+            None if read(&typed).ok().and_then(|r| r.0) != v => raw.set(show(v)),
+            None => {}
         }
     });
+    let k2 = key.clone();
     let control = view! {
         <input
             type="text"
             inputmode="decimal"
             class="number"
-            id=move || field_id(&path.get())
+            id=field_id(&key)
             prop:value=move || raw.get()
             on:input=move |ev| {
-                let v = event_target_value(&ev);
-                raw.set(v.clone());
-                match parse_number(&v) {
-                    Ok(n) => {
-                        bad.set(false);
-                        st.edit(|d| set(d, n));
+                let typed = event_target_value(&ev);
+                raw.set(typed.clone());
+                st.clear_note(&k2);
+                let key = k2.clone();
+                match read(&typed) {
+                    Ok((value, note)) => {
+                        st.edit(|d| {
+                            d.unparsed.remove(&key);
+                            set(d, value);
+                        });
+                        if let (Some(n), Some(v)) = (note, value) {
+                            raw.set(show(Some(v)));
+                            st.note(&key, n);
+                        }
                     }
-                    Err(()) => bad.set(true),
+                    Err(NotAValue) => {
+                        st.edit(|d| {
+                            d.unparsed.insert(key.clone(), typed);
+                            // An optional score is left empty, never kept at its old value;
+                            // a required one keeps its value while the problem is shown.
+                            if kind == NumberKind::Optional {
+                                set(d, None);
+                            }
+                        });
+                        // Say so at once, not only when the field is left.
+                        st.touch(&key);
+                    }
                 }
             }
+            on:change=move |_| st.commit()
             on:blur=move |_| st.touch(&path.get_untracked())
-            aria-describedby=move || format!("{}-err", field_id(&path.get()))
+            aria-invalid=move || path.with(|p| st.problem_for(p)).is_some().to_string()
+            aria-describedby=format!("{}-err", field_id(&key))
         />
-        <p class="field-error" aria-live="polite">
-            {move || bad.get().then_some("กรอกได้เฉพาะตัวเลข เช่น 87.50")}
-        </p>
     }
     .into_any();
     frame(st, path, label.to_string(), None, control)
@@ -176,6 +226,7 @@ pub fn select_field(
             on:change=move |ev| {
                 let v = event_target_value(&ev);
                 st.edit(|d| set(d, v));
+                st.commit();
             }
         >
             {options
@@ -306,6 +357,7 @@ pub fn proposed_field(
                 let v = event_target_value(&ev);
                 st.edit(|d| set(d, Some(v)));
             }
+            on:change=move |_| st.commit()
         ></textarea>
         <div class="proposed">
             {move || {

@@ -10,15 +10,18 @@ pub mod engine;
 mod fields;
 mod idb;
 mod imaging;
+mod rescue;
+mod route;
 mod state;
 mod steps;
 mod wizard;
 
 use leptos::prelude::*;
-use state::{AppState, Screen};
+use route::Route;
+use state::AppState;
 
 pub fn start() {
-    console_error_panic_hook::set_once();
+    rescue::install();
     // A worker or other context without a document has no UI to mount.
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(el) = document.get_element_by_id("loading") {
@@ -41,6 +44,7 @@ pub async fn next_frame() {
 fn App() -> impl IntoView {
     let st = AppState::new();
     provide_context(st);
+    route::follow_history(st.route);
     // Save what is pending when the page is hidden or closed.
     let hide = window_event_listener(leptos::ev::pagehide, move |_| st.flush());
     std::mem::forget(hide);
@@ -48,9 +52,9 @@ fn App() -> impl IntoView {
         <a class="skip" href="#main">"ข้ามไปยังเนื้อหา"</a>
         <wizard::TopBar />
         <wizard::Banners />
-        {move || match st.screen.get() {
-            Screen::Drafts => view! { <drafts::Drafts /> }.into_any(),
-            Screen::Wizard => view! { <wizard::Wizard /> }.into_any(),
+        {move || match st.route.get() {
+            Route::Drafts => view! { <drafts::Drafts /> }.into_any(),
+            Route::Step(_) => view! { <wizard::Wizard /> }.into_any(),
         }}
         <wizard::ToastView />
     }

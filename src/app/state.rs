@@ -1,19 +1,32 @@
-//! The app's state: the draft being edited (one signal), where the officer is, and saving.
+//! The app's state: the draft being edited (one signal), where the officer is, saving,
+//! messages and the pending undo.
 //!
 //! Edits go through `AppState::edit`, which updates the draft and schedules a debounced
 //! save: typing never writes to storage on the keystroke path. Saves name the revision they
 //! started from, so a save from another tab is detected and shown, never overwritten.
+//!
+//! Everything here is owned by the app's root, so closures that outlive a step's view
+//! (toasts, timers, async work) may use it; a step's own signals must not be touched from
+//! such closures.
 
 use super::idb;
-use crate::model::{validate, Draft, Problem};
-use crate::storage::local::Local;
-use crate::storage::{DraftStore, SaveError};
+use super::route::Route;
+use crate::model::{validate, Draft, Problem, Removed, Stale};
+use crate::storage::local::{Local, Session};
+use crate::storage::undo::{self, PendingUndo, UndoAction};
+use crate::storage::{DraftStore, KeyValue, SaveError};
+use crate::thai::BeDate;
 use leptos::prelude::*;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
 use std::time::Duration;
 
 /// How long typing must pause before the draft is saved.
 const SAVE_DELAY: Duration = Duration::from_millis(700);
+/// How long an undo is offered.
+const UNDO_FOR: Duration = Duration::from_secs(10);
+/// This tab's open draft (session storage: survives a reload, not shared with other tabs).
+const TAB_DRAFT: &str = "prongsai.tab.draft";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
@@ -25,21 +38,21 @@ pub enum SaveStatus {
     Conflict,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Screen {
-    Drafts,
-    Wizard,
-}
-
-/// A short message at the bottom of the screen, optionally with an undo.
-#[derive(Clone)]
+/// A short message at the bottom of the screen; `undo` shows เลิกทำ for the pending undo.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Toast {
     pub text: String,
-    pub undo: Option<Callback<()>>,
+    pub undo: bool,
 }
 
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
+}
+
+/// Today's date in the Buddhist era (the browser's local time).
+pub fn today() -> BeDate {
+    let d = js_sys::Date::new_0();
+    BeDate { year: d.get_full_year() as u16 + 543, month: d.get_month() as u8 + 1, day: d.get_date() as u8 }
 }
 
 /// A fresh id for a draft, a group, a measure or an image: prefix-time-random.
@@ -55,13 +68,17 @@ fn id_time(id: &str) -> Option<f64> {
     u64::from_str_radix(parts.next()?, 16).ok().map(|t| t as f64)
 }
 
+pub fn store() -> DraftStore<Local> {
+    DraftStore::new(Local)
+}
+
 /// Deletes stored images no draft refers to any more (deleted drafts, removed photos),
 /// once they are a day old: a day leaves time to undo, and never races another tab that
 /// has just stored an image its draft will refer to in a moment.
 pub fn collect_garbage_images() {
     leptos::task::spawn_local(async {
         let Ok(keys) = idb::keys().await else { return };
-        let store = DraftStore::new(Local);
+        let store = store();
         let mut used = HashSet::new();
         for meta in store.list() {
             match store.load(&meta.id) {
@@ -79,15 +96,25 @@ pub fn collect_garbage_images() {
     });
 }
 
+/// The latest edited draft, outside the reactive system, for the panic hook to save even
+/// when the panic happened inside a signal update.
+pub struct Rescue {
+    pub id: String,
+    pub rev: u64,
+    pub draft: Draft,
+}
+
+thread_local! {
+    pub static RESCUE: RefCell<Option<Rescue>> = const { RefCell::new(None) };
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub draft: RwSignal<Draft>,
     pub draft_id: RwSignal<String>,
-    pub draft_name: RwSignal<String>,
     rev: StoredValue<u64>,
     pub save: RwSignal<SaveStatus>,
-    pub screen: RwSignal<Screen>,
-    pub step: RwSignal<u8>,
+    pub route: RwSignal<Route>,
     pub toast: RwSignal<Option<Toast>>,
     toast_serial: StoredValue<u64>,
     /// Fields the officer has left: their problems are shown inline.
@@ -95,6 +122,10 @@ pub struct AppState {
     /// Show every field's problem (after following a link from the review step).
     pub show_all: RwSignal<bool>,
     pub problems: Memo<Vec<Problem>>,
+    pub stale: Memo<Vec<Stale>>,
+    pub name: Memo<String>,
+    /// A short note under a field after the app changed what was typed (a ค.ศ. year).
+    pub notes: RwSignal<BTreeMap<String, String>>,
     /// Image id → object URL for display (thumbnails, signatures, preview).
     pub image_urls: RwSignal<BTreeMap<String, String>>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -106,81 +137,199 @@ impl AppState {
         let st = AppState {
             draft,
             draft_id: RwSignal::new(String::new()),
-            draft_name: RwSignal::new(String::new()),
             rev: StoredValue::new(0),
             save: RwSignal::new(SaveStatus::Saved),
-            screen: RwSignal::new(Screen::Wizard),
-            step: RwSignal::new(1),
+            route: RwSignal::new(Route::current()),
             toast: RwSignal::new(None),
             toast_serial: StoredValue::new(0),
             touched: RwSignal::new(HashSet::new()),
             show_all: RwSignal::new(false),
             problems: Memo::new(move |_| draft.with(validate)),
+            stale: Memo::new(move |_| draft.with(Draft::stale)),
+            name: Memo::new(move |_| draft.with(Draft::display_name)),
+            notes: RwSignal::new(BTreeMap::new()),
             image_urls: RwSignal::new(BTreeMap::new()),
             timer: StoredValue::new(None),
         };
-        st.open_latest();
+        st.open_first();
         st.watch_other_tabs();
+        st.offer_pending_undo();
         collect_garbage_images();
         st
     }
 
-    fn store() -> DraftStore<Local> {
-        DraftStore::new(Local)
-    }
-
-    /// Opens the most recent draft, or starts on the example report.
-    fn open_latest(&self) {
-        let latest = Self::store().list().into_iter().find_map(|m| Self::store().load(&m.id).ok().map(|l| (m.id, l)));
-        match latest {
-            Some((id, loaded)) => self.show(id, loaded.name, loaded.draft, loaded.rev),
-            None => {
-                let d = crate::catalog::example::example_draft();
-                self.create(d, "ตัวอย่าง: อบต.เขาสมอคอน".into());
-            }
+    /// Opens this tab's draft (after a reload), else the most recent one, else the example.
+    fn open_first(&self) {
+        let mine = Session.get(TAB_DRAFT).and_then(|id| store().load(&id).ok().map(|l| (id, l)));
+        let latest = || store().list().into_iter().find_map(|m| store().load(&m.id).ok().map(|l| (m.id, l)));
+        match mine.or_else(latest) {
+            Some((id, loaded)) => self.show(id, loaded.draft, loaded.rev),
+            None => self.create(crate::catalog::example::example_draft()),
         }
     }
 
-    fn show(&self, id: String, name: String, draft: Draft, rev: u64) {
-        self.draft_id.set(id);
-        self.draft_name.set(name);
+    fn show(&self, id: String, mut draft: Draft, rev: u64) {
+        draft.settle();
+        let _ = Session.set(TAB_DRAFT, &id);
+        self.draft_id.set(id.clone());
+        RESCUE.with(|r| {
+            if let Ok(mut r) = r.try_borrow_mut() {
+                *r = None;
+            }
+        });
         self.draft.set(draft);
         self.rev.set_value(rev);
         self.save.set(SaveStatus::Saved);
         self.touched.set(HashSet::new());
+        self.notes.set(BTreeMap::new());
         self.show_all.set(false);
         self.load_image_urls();
     }
 
     /// Starts a new draft from `draft` and saves it at once.
-    pub fn create(&self, draft: Draft, name: String) {
+    pub fn create(&self, draft: Draft) {
         self.cancel_timer();
-        self.show(new_id("d"), name, draft, 0);
+        self.show(new_id("d"), draft, 0);
         self.save_now();
     }
 
     pub fn open(&self, id: &str) {
         self.flush();
-        match Self::store().load(id) {
-            Ok(l) => {
-                self.show(id.to_string(), l.name, l.draft, l.rev);
-                self.screen.set(Screen::Wizard);
-            }
+        match store().load(id) {
+            Ok(l) => self.show(id.to_string(), l.draft, l.rev),
             Err(e) => self.say(e.thai()),
         }
     }
 
-    /// Changes the draft and schedules a save.
+    /// Changes the draft while the officer types, and schedules a save.
     pub fn edit(&self, f: impl FnOnce(&mut Draft)) {
         self.draft.update(f);
+        let (id, rev) = (self.draft_id.get_untracked(), self.rev.get_value());
+        self.draft.with_untracked(|d| {
+            RESCUE.with(|r| {
+                if let Ok(mut r) = r.try_borrow_mut() {
+                    *r = Some(Rescue { id, rev, draft: d.clone() });
+                }
+            })
+        });
         self.schedule_save();
     }
 
-    pub fn schedule_save(&self) {
-        if self.save.get_untracked() == SaveStatus::Conflict {
+    /// A finished change (a field left, a button pressed): the agency name is tidied and
+    /// the facts the officer's texts are checked against move on where nothing mentions
+    /// the old value.
+    pub fn commit(&self) {
+        let needed = self.draft.with_untracked(|d| {
+            d.facts() != d.basis
+                || (d.agency.kind != crate::model::AgencyKind::Other
+                    && crate::model::split_kind(&d.agency.name).is_some())
+        });
+        if !needed {
             return;
         }
-        self.save.set(SaveStatus::Pending);
+        let mut note = None;
+        self.edit(|d| {
+            note = d.tidy_agency_name();
+            d.settle();
+        });
+        if let Some(n) = note {
+            self.note("agency.name", n);
+        }
+    }
+
+    /// Shows `text` under the field at `path` until it is next edited.
+    pub fn note(&self, path: &str, text: String) {
+        self.notes.update(|n| {
+            n.insert(path.to_string(), text);
+        });
+    }
+
+    pub fn clear_note(&self, path: &str) {
+        if self.notes.with_untracked(|n| n.contains_key(path)) {
+            self.notes.update(|n| {
+                n.remove(path);
+            });
+        }
+    }
+
+    /// Takes something out of the draft with `f` and offers to undo it.
+    pub fn remove(&self, f: impl FnOnce(&mut Draft) -> Option<Removed>) {
+        let mut removed = None;
+        self.edit(|d| {
+            removed = f(d);
+            d.settle();
+        });
+        if let Some(removed) = removed {
+            let message = removed.thai();
+            let draft_id = self.draft_id.get_untracked();
+            self.offer_undo(message, UndoAction::Edit { draft_id, removed: Box::new(removed) });
+        }
+    }
+
+    /// Keeps `action` as the pending undo (also across a reload) and says what was done.
+    pub fn offer_undo(&self, message: String, action: UndoAction) {
+        let pending =
+            PendingUndo { message: message.clone(), action, until_ms: now_ms() + UNDO_FOR.as_millis() as f64 };
+        undo::keep(&Session, &pending);
+        self.show_toast(Toast { text: message, undo: true }, UNDO_FOR);
+    }
+
+    /// After a reload: the undo that was on screen is offered again for the time it had left.
+    fn offer_pending_undo(&self) {
+        if let Some(p) = undo::pending(&Session, now_ms()) {
+            let left = Duration::from_millis((p.until_ms - now_ms()).max(1000.0) as u64);
+            self.show_toast(Toast { text: p.message, undo: true }, left);
+        }
+    }
+
+    /// Puts back what the pending undo names.
+    pub fn undo(&self) {
+        let Some(p) = undo::pending(&Session, now_ms()) else {
+            self.say("หมดเวลาเลิกทำแล้ว".into());
+            return;
+        };
+        undo::forget(&Session);
+        self.toast.set(None);
+        let result = match p.action {
+            UndoAction::Edit { draft_id, removed } if draft_id == self.draft_id.get_untracked() => {
+                let mut result = Ok(());
+                self.edit(|d| {
+                    result = d.restore(*removed).map_err(|e| e.thai());
+                    d.settle();
+                });
+                result
+            }
+            UndoAction::Edit { draft_id, removed } => {
+                // The draft is no longer open here: put it back in storage.
+                self.flush();
+                store().load(&draft_id).map_err(|e| e.thai()).and_then(|mut l| {
+                    l.draft.restore(*removed).map_err(|e| e.thai())?;
+                    let name = l.draft.display_name();
+                    store().save(&draft_id, &name, &l.draft, l.rev, now_ms()).map(|_| ()).map_err(|e| e.thai())
+                })
+            }
+            UndoAction::Draft { draft_id, name, draft } => {
+                store().save(&draft_id, &name, &draft, 0, now_ms()).map(|_| ()).map_err(|e| e.thai())
+            }
+        };
+        match result {
+            Ok(()) => {
+                // The drafts list reads storage: let it know.
+                self.save.notify();
+                self.say("เลิกทำแล้ว".into());
+            }
+            Err(e) => self.say(e),
+        }
+    }
+
+    pub fn schedule_save(&self) {
+        match self.save.get_untracked() {
+            SaveStatus::Conflict => return,
+            // The storage message (with its export button) stays up while the officer types;
+            // the next save retries.
+            SaveStatus::Failed(_) => {}
+            _ => self.save.set(SaveStatus::Pending),
+        }
         self.cancel_timer();
         let st = *self;
         self.timer.set_value(set_timeout_with_handle(move || st.save_now(), SAVE_DELAY).ok());
@@ -195,20 +344,26 @@ impl AppState {
 
     /// Saves a pending change now (before switching drafts, exporting, leaving).
     pub fn flush(&self) {
-        if self.save.get_untracked() == SaveStatus::Pending {
+        if self.timer.get_value().is_some() {
             self.cancel_timer();
             self.save_now();
         }
     }
 
     pub fn save_now(&self) {
+        self.cancel_timer();
         let id = self.draft_id.get_untracked();
-        let name = self.draft_name.get_untracked();
-        let result = self.draft.with_untracked(|d| Self::store().save(&id, &name, d, self.rev.get_value(), now_ms()));
+        let result =
+            self.draft.with_untracked(|d| store().save(&id, &d.display_name(), d, self.rev.get_value(), now_ms()));
         match result {
             Ok(rev) => {
                 self.rev.set_value(rev);
                 self.save.set(SaveStatus::Saved);
+                RESCUE.with(|r| {
+                    if let Ok(mut r) = r.try_borrow_mut() {
+                        *r = None;
+                    }
+                });
             }
             Err(SaveError::Conflict { .. }) => self.save.set(SaveStatus::Conflict),
             Err(e @ SaveError::Store(_)) => self.save.set(SaveStatus::Failed(e.thai())),
@@ -220,8 +375,8 @@ impl AppState {
         let st = *self;
         let handle = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
             let id = st.draft_id.get_untracked();
-            if e.key().is_some_and(|k| k == format!("prongsai.draft.{id}.head"))
-                && Self::store().current_rev(&id).is_some_and(|r| r != st.rev.get_value())
+            if e.key().is_some_and(|k| k == crate::storage::drafts::head_key(&id))
+                && store().current_rev(&id).is_some_and(|r| r != st.rev.get_value())
             {
                 st.cancel_timer();
                 st.save.set(SaveStatus::Conflict);
@@ -234,26 +389,21 @@ impl AppState {
     /// Conflict resolution: take the other tab's version.
     pub fn reload_latest(&self) {
         let id = self.draft_id.get_untracked();
-        if let Ok(l) = Self::store().load(&id) {
-            self.show(id, l.name, l.draft, l.rev);
+        if let Ok(l) = store().load(&id) {
+            self.show(id, l.draft, l.rev);
         }
     }
 
     /// Conflict resolution: keep this tab's version as a new draft.
     pub fn save_as_copy(&self) {
-        let d = self.draft.get_untracked();
-        let name = format!("{} (สำเนาจากแท็บนี้)", self.draft_name.get_untracked());
-        self.create(d, name);
+        let mut d = self.draft.get_untracked();
+        d.title = Some(format!("{} (สำเนาจากแท็บนี้)", d.display_name()));
+        self.create(d);
         self.say("บันทึกฉบับในแท็บนี้เป็นร่างใหม่แล้ว".into());
     }
 
     pub fn say(&self, text: String) {
-        self.show_toast(Toast { text, undo: None }, Duration::from_secs(5));
-    }
-
-    /// A message with an undo button, for long enough to change one's mind.
-    pub fn say_with_undo(&self, text: String, undo: Callback<()>) {
-        self.show_toast(Toast { text, undo: Some(undo) }, Duration::from_secs(10));
+        self.show_toast(Toast { text, undo: false }, Duration::from_secs(5));
     }
 
     fn show_toast(&self, toast: Toast, for_how_long: Duration) {
@@ -286,7 +436,8 @@ impl AppState {
         Some(id)
     }
 
-    /// Object URLs for the draft's images, for thumbnails and the preview.
+    /// Object URLs for the draft's images, for thumbnails and the preview. URLs of images
+    /// the draft no longer shows are revoked.
     pub fn load_image_urls(&self) {
         let st = *self;
         let ids = self.draft.with_untracked(Draft::image_ids);
@@ -299,7 +450,14 @@ impl AppState {
                     urls.insert(id, super::download::object_url(&bytes, super::steps::photos::mime_of(&bytes)));
                 }
             }
-            st.image_urls.set(urls);
+            st.image_urls.update(|old| {
+                for (id, url) in old.iter() {
+                    if !urls.contains_key(id) {
+                        let _ = web_sys::Url::revoke_object_url(url);
+                    }
+                }
+                *old = urls;
+            });
         });
     }
 
@@ -318,6 +476,22 @@ impl AppState {
                 t.insert(field.to_string());
             });
         }
+    }
+
+    /// Goes to a step or the drafts list, as a new browser history entry.
+    pub fn go(&self, to: Route) {
+        self.flush();
+        self.toast.update(|t| {
+            // A pending undo stays on screen; other messages belong to the step left.
+            if t.as_ref().is_some_and(|t| !t.undo) {
+                *t = None;
+            }
+        });
+        if self.route.get_untracked() != to {
+            to.push();
+            self.route.set(to);
+        }
+        super::route::top_and_focus();
     }
 }
 

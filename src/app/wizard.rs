@@ -1,8 +1,12 @@
-//! The wizard's frame: top bar with the save state, the progress bar over the seven steps
-//! (where the officer is, what is missing), the current step, and Back / Next.
+//! The wizard's frame: top bar with the draft's name and save state, banners (storage,
+//! conflicts, the example, stale wording), the progress bar over the seven steps (where
+//! the officer is, what is missing), the current step, and Back / Next.
 
-use super::state::{AppState, SaveStatus, Screen};
+use super::route::Route;
+use super::state::{today, AppState, SaveStatus};
 use super::steps;
+use crate::model::{field_label, Draft};
+use crate::thai::Digits;
 use leptos::prelude::*;
 
 /// Short names for the progress bar.
@@ -18,14 +22,16 @@ pub const STEPS: [&str; 7] = [
     "ตรวจทานและดาวน์โหลด",
 ];
 
-/// Goes to `step` and scrolls to the top (the new step starts there).
+/// Goes to `step` (a history entry; the new step starts at the top with focus on its title).
 pub fn go(st: AppState, step: u8) {
+    st.go(Route::Step(step.clamp(1, 7)));
+}
+
+/// Starts the officer's own report: a blank draft with this year's defaults.
+pub fn start_own(st: AppState) {
     st.flush();
-    st.toast.set(None);
-    st.step.set(step.clamp(1, 7));
-    if let Some(w) = web_sys::window() {
-        w.scroll_to_with_x_and_y(0.0, 0.0);
-    }
+    st.create(Draft::new_on(today()));
+    go(st, 1);
 }
 
 #[component]
@@ -37,13 +43,16 @@ pub fn TopBar() -> impl IntoView {
         SaveStatus::Failed(_) => ("failed", "บันทึกไม่สำเร็จ".to_string()),
         SaveStatus::Conflict => ("failed", "ยังไม่บันทึก (มีการแก้ไขในแท็บอื่น)".to_string()),
     };
+    let on_drafts = move || st.route.get() == Route::Drafts;
     view! {
         <header class="topbar">
             <div class="brand">
                 <span class="logo" aria-hidden="true">"✓"</span>
                 <span class="name">"โปร่งใส"</span>
             </div>
-            <div class="draft-name" title="ร่างที่กำลังแก้ไข">{move || st.draft_name.get()}</div>
+            <div class="draft-name" class:example=move || st.draft.with(|d| d.example) title="ร่างที่กำลังแก้ไข">
+                {move || st.name.get()}
+            </div>
             <div class=move || format!("save-state {}", status().0) role="status" aria-live="polite">
                 {move || status().1}
             </div>
@@ -51,13 +60,16 @@ pub fn TopBar() -> impl IntoView {
                 <button
                     type="button"
                     id="to-drafts"
-                    class:active=move || st.screen.get() == Screen::Drafts
+                    class:active=on_drafts
                     on:click=move |_| {
-                        st.flush();
-                        st.screen.set(if st.screen.get_untracked() == Screen::Drafts { Screen::Wizard } else { Screen::Drafts });
+                        if on_drafts() {
+                            go(st, 1);
+                        } else {
+                            st.go(Route::Drafts);
+                        }
                     }
                 >
-                    {move || if st.screen.get() == Screen::Drafts { "กลับไปแก้ไขร่าง" } else { "รายการร่าง" }}
+                    {move || if on_drafts() { "กลับไปแก้ไขร่าง" } else { "รายการร่าง" }}
                 </button>
             </nav>
         </header>
@@ -77,7 +89,19 @@ pub fn Banners() -> impl IntoView {
                 </p>
                 <div class="row">
                     <button type="button" on:click=move |_| st.save_as_copy()>"บันทึกฉบับในแท็บนี้เป็นร่างใหม่"</button>
-                    <button type="button" on:click=move |_| st.reload_latest()>"โหลดฉบับล่าสุด (ทิ้งการแก้ไขในแท็บนี้)"</button>
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            let sure = web_sys::window()
+                                .and_then(|w| w.confirm_with_message("ทิ้งการแก้ไขในแท็บนี้ แล้วโหลดฉบับที่บันทึกจากแท็บอื่น?").ok())
+                                .unwrap_or(false);
+                            if sure {
+                                st.reload_latest();
+                            }
+                        }
+                    >
+                        "โหลดฉบับล่าสุด (ทิ้งการแก้ไขในแท็บนี้)"
+                    </button>
                 </div>
             </div>
         }
@@ -98,10 +122,110 @@ pub fn Banners() -> impl IntoView {
     }
 }
 
+/// On an example draft: says so, and offers the officer's own report as the main action.
+#[component]
+fn ExampleBanner() -> impl IntoView {
+    let st = expect_context::<AppState>();
+    move || {
+        st.draft.with(|d| d.example).then(|| {
+            view! {
+                <div class="banner example-banner" role="note">
+                    <p>
+                        <strong>"นี่คือร่างตัวอย่าง"</strong>
+                        " จากรายงานจริงของ อบต.เขาสมอคอน เพื่อให้เห็นว่ารายงานที่สมบูรณ์เป็นอย่างไร ลองแก้ไขหรือดาวน์โหลดได้"
+                    </p>
+                    <div class="row">
+                        <button type="button" class="primary" id="start-own" on:click=move |_| start_own(st)>
+                            "เริ่มรายงานของหน่วยงานของท่าน"
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// When the agency, a place, a year or the number of measures changed but the officer's
+/// own wording still says the old value: where, and one button to update it all.
+#[component]
+fn StaleBanner() -> impl IntoView {
+    let st = expect_context::<AppState>();
+    let update = move |_| {
+        let mut undo = None;
+        st.edit(|d| undo = d.update_stale());
+        if let Some(removed) = undo {
+            let draft_id = st.draft_id.get_untracked();
+            st.offer_undo(
+                removed.thai(),
+                crate::storage::undo::UndoAction::Edit { draft_id, removed: Box::new(removed) },
+            );
+        }
+    };
+    let keep = move |_| st.edit(Draft::keep_stale);
+    move || {
+        let stale = st.stale.get();
+        (!stale.is_empty()).then(|| {
+            let total: usize = stale.iter().filter(|s| s.replaceable()).map(|s| s.count).sum();
+            let can_replace = total > 0;
+            let items = stale
+                .iter()
+                .map(|s| {
+                    let places = {
+                        let mut labels: Vec<String> = s.fields.iter().map(|f| field_label(f)).collect();
+                        labels.dedup();
+                        // A long list says how many more, not all of them.
+                        let more = labels.len().saturating_sub(4);
+                        labels.truncate(4);
+                        if more > 0 {
+                            labels.push(format!("และอีก {} ช่อง", Digits::Thai.number(more)));
+                        }
+                        labels.join(", ")
+                    };
+                    view! {
+                        <li>
+                            {format!(
+                                "{}: ยังเขียนว่า \"{}\" ({} แห่ง) ข้อมูลปัจจุบันคือ {} — ใน{}",
+                                s.fact.thai(),
+                                s.old,
+                                Digits::Thai.number(s.count),
+                                s.new_shown(),
+                                places
+                            )}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let label = if stale.len() == 1 {
+                format!(
+                    "แทนที่ \"{}\" ด้วย \"{}\" ทั้ง {} แห่ง",
+                    stale[0].old,
+                    stale[0].new,
+                    Digits::Thai.number(stale[0].count)
+                )
+            } else {
+                format!("แทนที่ด้วยข้อมูลปัจจุบันทั้ง {} แห่ง", Digits::Thai.number(total))
+            };
+            view! {
+                <div class="banner warn stale" role="status">
+                    <p><strong>"ข้อความที่ท่านพิมพ์เองยังใช้ข้อมูลเดิม"</strong></p>
+                    <ul>{items}</ul>
+                    <div class="row">
+                        {can_replace.then(|| view! {
+                            <button type="button" class="primary" id="stale-replace" on:click=update>{label.clone()}</button>
+                        })}
+                        <button type="button" id="stale-keep" on:click=keep>"คงข้อความเดิมไว้"</button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
 #[component]
 pub fn Progress() -> impl IntoView {
     let st = expect_context::<AppState>();
     let missing = move |step: u8| st.problems.with(|ps| ps.iter().filter(|p| p.step() == step).count());
+    let current = move || st.route.get().step();
     view! {
         <nav class="progress" aria-label="ขั้นตอน">
             <ol>
@@ -112,20 +236,20 @@ pub fn Progress() -> impl IntoView {
                         let n = i as u8 + 1;
                         let label = move || {
                             let m = missing(n);
-                            if m > 0 { format!("{title} (ขาด {})", crate::thai::Digits::Thai.number(m)) } else { title.to_string() }
+                            if m > 0 { format!("{title} (ขาด {})", Digits::Thai.number(m)) } else { title.to_string() }
                         };
                         view! {
                             <li class=move || {
                                 let state = if missing(n) > 0 { "todo" } else { "done" };
-                                if st.step.get() == n { format!("{state} current") } else { state.to_string() }
+                                if current() == n { format!("{state} current") } else { state.to_string() }
                             }>
                                 <button
                                     type="button"
-                                    aria-current=move || (st.step.get() == n).then_some("step")
+                                    aria-current=move || (current() == n).then_some("step")
                                     aria-label=label
                                     on:click=move |_| go(st, n)
                                 >
-                                    <span class="num">{crate::thai::Digits::Thai.number(n)}</span>
+                                    <span class="num">{Digits::Thai.number(n)}</span>
                                     <span class="title">{SHORT[i]}</span>
                                     <span class="mark" aria-hidden="true">
                                         {move || if missing(n) > 0 { "!" } else { "✓" }}
@@ -137,7 +261,7 @@ pub fn Progress() -> impl IntoView {
                     .collect_view()}
             </ol>
             <div class="bar" aria-hidden="true">
-                <div class=move || format!("fill at{}", st.step.get())></div>
+                <div class=move || format!("fill at{}", current())></div>
             </div>
         </nav>
     }
@@ -146,12 +270,14 @@ pub fn Progress() -> impl IntoView {
 #[component]
 pub fn Wizard() -> impl IntoView {
     let st = expect_context::<AppState>();
-    let step = move || st.step.get();
+    let step = move || st.route.get().step().max(1);
     view! {
+        <ExampleBanner />
         <Progress />
+        <StaleBanner />
         <main class="step" id="main">
-            <h1>
-                <span class="step-no">{move || format!("ขั้นตอนที่ {} จาก ๗", crate::thai::Digits::Thai.number(step()))}</span>
+            <h1 tabindex="-1">
+                <span class="step-no">{move || format!("ขั้นตอนที่ {} จาก ๗", Digits::Thai.number(step()))}</span>
                 {move || STEPS[(step() - 1) as usize]}
             </h1>
             {move || match step() {
@@ -187,22 +313,11 @@ pub fn ToastView() -> impl IntoView {
     let st = expect_context::<AppState>();
     move || {
         st.toast.get().map(|t| {
-            let undo = t.undo;
             view! {
                 <div class="toast" role="status" aria-live="polite">
                     <span>{t.text}</span>
-                    {undo.map(|u| {
-                        view! {
-                            <button
-                                type="button"
-                                on:click=move |_| {
-                                    u.run(());
-                                    st.toast.set(None);
-                                }
-                            >
-                                "เลิกทำ"
-                            </button>
-                        }
+                    {t.undo.then(|| view! {
+                        <button type="button" class="undo" on:click=move |_| st.undo()>"เลิกทำ"</button>
                     })}
                     <button type="button" class="close" aria-label="ปิดข้อความ" on:click=move |_| st.toast.set(None)>
                         "×"

@@ -5,6 +5,9 @@ use crate::model::{load_draft, Draft};
 
 pub const EXAMPLE_DRAFT_JSON: &str = include_str!("../../tests/drafts/seed-002.json");
 
+/// The example, marked as such (its name says ตัวอย่าง, the wizard offers the officer's own).
 pub fn example_draft() -> Draft {
-    load_draft(EXAMPLE_DRAFT_JSON).expect("the bundled example draft is valid")
+    let mut d = load_draft(EXAMPLE_DRAFT_JSON).expect("the bundled example draft is valid");
+    d.example = true;
+    d
 }

@@ -77,17 +77,22 @@ pub fn build(d: &Draft, images: &Images) -> Result<DocSpec, DocError> {
         names: names(d),
         body_size: style::BODY,
         metadata,
+        watermark: marked_as_draft(d).then(|| "ร่าง".to_string()),
     })
+}
+
+/// A document made while the draft still has problems (missing, invalid or stale values)
+/// says so on every page, unless the officer turned that off knowingly.
+pub fn marked_as_draft(d: &Draft) -> bool {
+    d.options.watermark && !crate::model::validate(d).is_empty()
 }
 
 /// Names the officer typed, which lines must never break inside: the agency's own name,
 /// its district and province, and each word of every signer's name.
 fn names(d: &Draft) -> Vec<String> {
     let a = &d.agency;
-    let s = &d.signers;
-    let signers = [Some(&s.reporter), s.second.as_ref(), Some(&s.clerk), Some(&s.executive)];
     let mut out: Vec<String> = [&a.name, &a.district, &a.province].iter().map(|n| n.trim().to_string()).collect();
-    for signer in signers.into_iter().flatten() {
+    for (_, signer) in d.signers.iter() {
         for word in signer.name.split_whitespace() {
             out.push(word.to_string());
             for title in ["นางสาว", "นาง", "นาย"] {

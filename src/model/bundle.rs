@@ -86,6 +86,7 @@ mod tests {
     fn round_trips_with_images() {
         let mut b = Bundle { name: "ร่าง ๑".into(), ..Default::default() };
         b.draft.agency.name = "หนองไฮ".into();
+        b.draft.settle();
         b.images.insert("p1".into(), vec![0xFF, 0xD8, 1, 2, 3]);
         let back = Bundle::from_json(&b.to_json()).unwrap();
         assert_eq!(back, b);

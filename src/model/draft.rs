@@ -5,11 +5,13 @@
 //! Images are referenced by id; their bytes live beside the draft (IndexedDB in the
 //! browser, embedded in an export file, or files next to the draft for the CLI).
 
+use super::stale::Facts;
 use crate::thai::{BeDate, Digits};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The schema version this build writes. See `migrate` for the history.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -25,11 +27,21 @@ pub struct Draft {
     pub memo: Memo,
     pub signers: Signers,
     pub options: Options,
+    /// The officer's own name for the draft; `None`: named after agency, year and round.
+    pub title: Option<String>,
+    /// One of the app's examples, not the officer's own report (its name says so).
+    pub example: bool,
+    /// Text typed into a field that is not (yet) a valid value, by field path: kept as
+    /// typed, shown back in the field and reported by validation, never silently replaced.
+    pub unparsed: BTreeMap<String, String>,
+    /// The facts (agency, places, years, count) the officer's own texts were last checked
+    /// against; see `stale`.
+    pub basis: Facts,
 }
 
 impl Default for Draft {
     fn default() -> Self {
-        Draft {
+        let mut d = Draft {
             schema: SCHEMA_VERSION,
             agency: Agency::default(),
             report: ReportInfo::default(),
@@ -41,7 +53,13 @@ impl Default for Draft {
             memo: Memo::default(),
             signers: Signers::default(),
             options: Options::default(),
-        }
+            title: None,
+            example: false,
+            unparsed: BTreeMap::new(),
+            basis: Facts::default(),
+        };
+        d.basis = d.facts();
+        d
     }
 }
 
@@ -197,6 +215,32 @@ impl Default for ReportInfo {
 }
 
 impl ReportInfo {
+    /// The report an agency usually writes on `today`: in the first half of a fiscal year
+    /// (October–March) the twelve-month report of the year just ended; in the second half
+    /// the six-month report of the current year.
+    pub fn due_on(today: BeDate) -> ReportInfo {
+        let current = if today.month >= 10 { today.year + 1 } else { today.year };
+        let (fiscal_year, round) = if (4..=9).contains(&today.month) {
+            (current, Round::SixMonths)
+        } else {
+            (current - 1, Round::TwelveMonths)
+        };
+        ReportInfo { fiscal_year, round, period_start: None, period_end: None }
+    }
+
+    /// One Thai sentence saying why `due_on(today)` chose what it chose.
+    pub fn due_explanation(today: BeDate) -> String {
+        let due = ReportInfo::due_on(today);
+        let current = if today.month >= 10 { today.year + 1 } else { today.year };
+        let round = Digits::Thai.apply(due.round.label());
+        format!(
+            "วันนี้ ({}) อยู่ในปีงบประมาณ พ.ศ. {} (เริ่ม ๑ ตุลาคม) รายงานที่มักต้องจัดทำตอนนี้คือ{round} ของปีงบประมาณ พ.ศ. {} จึงตั้งค่าเริ่มต้นไว้เช่นนี้ เปลี่ยนได้",
+            today.long(Digits::Thai),
+            Digits::Thai.number(current),
+            Digits::Thai.number(due.fiscal_year)
+        )
+    }
+
     /// The period as typed, or the round's usual period.
     pub fn period(&self) -> (BeDate, BeDate) {
         let start = self.period_start.unwrap_or(BeDate { year: self.fiscal_year.saturating_sub(1), month: 10, day: 1 });
@@ -369,6 +413,41 @@ pub struct Signer {
     pub signature: Option<String>,
 }
 
+/// Who signs where: the memo's reporter (and an optional second signer), then the clerk's
+/// and the executive's comments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignerRole {
+    Reporter,
+    Second,
+    Clerk,
+    Executive,
+}
+
+impl SignerRole {
+    pub const ALL: [SignerRole; 4] =
+        [SignerRole::Reporter, SignerRole::Second, SignerRole::Clerk, SignerRole::Executive];
+
+    /// The key in field paths (`signers.reporter.name`).
+    pub fn key(self) -> &'static str {
+        match self {
+            SignerRole::Reporter => "reporter",
+            SignerRole::Second => "second",
+            SignerRole::Clerk => "clerk",
+            SignerRole::Executive => "executive",
+        }
+    }
+
+    pub fn thai(self) -> &'static str {
+        match self {
+            SignerRole::Reporter => "ผู้รายงาน",
+            SignerRole::Second => "ผู้ลงนามคนที่สอง",
+            SignerRole::Clerk => "ปลัด",
+            SignerRole::Executive => "ผู้บริหาร",
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Signers {
@@ -380,16 +459,45 @@ pub struct Signers {
     pub executive: Signer,
 }
 
+impl Signers {
+    pub fn get(&self, role: SignerRole) -> Option<&Signer> {
+        match role {
+            SignerRole::Reporter => Some(&self.reporter),
+            SignerRole::Second => self.second.as_ref(),
+            SignerRole::Clerk => Some(&self.clerk),
+            SignerRole::Executive => Some(&self.executive),
+        }
+    }
+
+    /// The signer in `role`; the second signer is added when missing.
+    pub fn get_mut(&mut self, role: SignerRole) -> &mut Signer {
+        match role {
+            SignerRole::Reporter => &mut self.reporter,
+            SignerRole::Second => self.second.get_or_insert_with(Signer::default),
+            SignerRole::Clerk => &mut self.clerk,
+            SignerRole::Executive => &mut self.executive,
+        }
+    }
+
+    /// Every signer present, in signing order.
+    pub fn iter(&self) -> impl Iterator<Item = (SignerRole, &Signer)> {
+        SignerRole::ALL.into_iter().filter_map(|r| self.get(r).map(|s| (r, s)))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Options {
     pub digits: Digits,
     pub pdfa: bool,
+    /// Print a light "ร่าง" across every page while the draft has problems. The officer
+    /// may turn it off knowingly.
+    pub watermark: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { digits: Digits::Thai, pdfa: false }
+        Options { digits: Digits::Thai, pdfa: false, watermark: true }
     }
 }
 
@@ -428,10 +536,50 @@ impl Draft {
                 }
             }
         }
-        let s = &self.signers;
-        for signer in [Some(&s.reporter), s.second.as_ref(), Some(&s.clerk), Some(&s.executive)].into_iter().flatten() {
+        for (_, signer) in self.signers.iter() {
             add(&signer.signature);
         }
         ids
+    }
+
+    /// A new draft started on `today`: the report due now (see `ReportInfo::due_on`).
+    pub fn new_on(today: BeDate) -> Draft {
+        let mut d = Draft { report: ReportInfo::due_on(today), ..Draft::default() };
+        d.ita.assessed_year = d.report.fiscal_year - 1;
+        d.basis = d.facts();
+        d
+    }
+
+    /// Sets the fiscal year; the period follows it and the ITA year is the year before.
+    pub fn set_fiscal_year(&mut self, year: u16) {
+        self.report.fiscal_year = year;
+        self.report.period_start = None;
+        self.report.period_end = None;
+        self.ita.assessed_year = year - 1;
+        self.unparsed.remove("ita.assessed_year");
+    }
+
+    /// The name shown in the draft list and the top bar: the officer's own, or
+    /// "อบต.หนองแวง ปีงบประมาณ ๒๕๖๙ รอบ ๑๒ เดือน" (examples say so first).
+    pub fn display_name(&self) -> String {
+        if let Some(t) = self.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            return t.to_string();
+        }
+        let a = &self.agency;
+        let agency = match (a.kind, a.name.trim()) {
+            (_, "") => "ร่างใหม่".to_string(),
+            (AgencyKind::Other, name) => name.to_string(),
+            (kind, name) => format!("{}{name}", kind.short()),
+        };
+        let name = format!(
+            "{agency} ปีงบประมาณ {} {}",
+            Digits::Thai.number(self.report.fiscal_year),
+            Digits::Thai.apply(self.report.round.label())
+        );
+        if self.example {
+            format!("ตัวอย่าง: {name}")
+        } else {
+            name
+        }
     }
 }

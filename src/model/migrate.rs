@@ -3,6 +3,10 @@
 //! History:
 //! - 1: the first release: `{ "schema": 1, "agency_name": "<full name>", "fiscal_year": N }`.
 //! - 2: the full report model (`Draft`).
+//! - 3: own draft names (`title`), examples marked, typed-but-invalid values kept
+//!   (`unparsed`), the facts own texts were checked against (`basis`), the watermark
+//!   option. All new fields have defaults; the step only moves the version on. The
+//!   storage layer moves a v2 draft's stored name into `title` (`storage::drafts`).
 //!
 //! Each step takes the JSON of one version to the next, so a draft saved today opens after
 //! any later change of the model: add a step here whenever `SCHEMA_VERSION` goes up.
@@ -60,11 +64,56 @@ pub fn draft_from_value(mut value: Value) -> Result<Draft, LoadError> {
     while v < SCHEMA_VERSION as u64 {
         value = match v {
             1 => v1_to_v2(value),
+            2 => v2_to_v3(value),
             _ => return Err(LoadError::NotADraft),
         };
         v += 1;
     }
-    serde_json::from_value(value).map_err(|e| LoadError::BadField(e.to_string()))
+    let mut draft: Draft = serde_path_to_error::deserialize(&value).map_err(|e| bad_field(&value, e))?;
+    // Texts agree with the facts they were saved with; only later edits can make them stale.
+    draft.settle();
+    Ok(draft)
+}
+
+/// v3 only adds fields with defaults.
+fn v2_to_v3(mut v2: Value) -> Value {
+    v2["schema"] = json!(3);
+    v2
+}
+
+/// Which field, which value, what was expected, in Thai (serde's own text escapes Thai
+/// vowels and says it in English).
+fn bad_field(value: &Value, e: serde_path_to_error::Error<serde_json::Error>) -> LoadError {
+    let path = e.path().to_string();
+    let dotted = path.replace('[', ".").replace(']', "");
+    let pointer = format!("/{}", dotted.replace('.', "/"));
+    let found = match value.pointer(&pointer) {
+        Some(Value::String(s)) => format!("\"{}\"", s.chars().take(40).collect::<String>()),
+        Some(Value::Null) => "ค่าว่าง (null)".to_string(),
+        Some(v) => v.to_string().chars().take(40).collect(),
+        None => "ไม่มี".to_string(),
+    };
+    let inner = e.inner().to_string();
+    let expected = inner.split("expected ").nth(1).unwrap_or("");
+    let expected = if ["f32", "f64", "number"].iter().any(|t| expected.contains(t)) {
+        "ตัวเลข เช่น 92.84"
+    } else if ["u8", "u16", "u32", "u64", "usize", "integer"].iter().any(|t| expected.contains(t)) {
+        "ตัวเลขจำนวนเต็ม"
+    } else if expected.contains("string") {
+        "ข้อความ"
+    } else if expected.contains("sequence") {
+        "รายการ"
+    } else if expected.contains("bool") {
+        "ค่า true หรือ false"
+    } else if expected.contains("variant") {
+        "ค่าใดค่าหนึ่งที่โปรแกรมกำหนด"
+    } else {
+        "ข้อมูลรูปแบบอื่น"
+    };
+    LoadError::BadField(format!(
+        "ช่อง \"{}\" ({dotted}) มีค่า {found} แต่ต้องเป็น{expected}",
+        super::texts::field_label(&dotted)
+    ))
 }
 
 /// v1 kept the agency's full name in one string; v2 splits the type from the name.
@@ -90,8 +139,13 @@ pub fn split_agency_name(full: &str) -> (AgencyKind, String) {
             }
         }
     }
-    for (short, kind) in [("อบต.", AgencyKind::Sao), ("อบจ.", AgencyKind::Pao), ("ทต.", AgencyKind::TambonMunicipality)]
-    {
+    for (short, kind) in [
+        ("อบต.", AgencyKind::Sao),
+        ("อบจ.", AgencyKind::Pao),
+        ("ทต.", AgencyKind::TambonMunicipality),
+        ("ทม.", AgencyKind::TownMunicipality),
+        ("ทน.", AgencyKind::CityMunicipality),
+    ] {
         if let Some(rest) = full.strip_prefix(short) {
             return (kind, rest.trim().to_string());
         }
@@ -132,9 +186,27 @@ mod tests {
     }
 
     #[test]
+    fn a_wrongly_typed_field_is_named_with_its_value_in_thai() {
+        let e = load_draft(r#"{"schema":2,"ita":{"indicators":[{"previous":"เก้าสิบ"}]}}"#).unwrap_err().thai();
+        assert!(e.contains("คะแนนตัวชี้วัดที่ ๑") && e.contains("\"เก้าสิบ\"") && e.contains("ตัวเลข"), "{e}");
+        assert!(!e.contains("\\u{") && !e.contains("invalid type") && !e.contains("expected"), "{e}");
+    }
+
+    #[test]
+    fn version_2_drafts_open_as_version_3_with_nothing_stale() {
+        let json = include_str!("../../tests/drafts/seed-002.json");
+        let d = load_draft(json).unwrap();
+        assert_eq!(d.schema, 3);
+        assert_eq!(d.basis, d.facts());
+        assert!(d.stale().is_empty() && d.unparsed.is_empty() && d.title.is_none());
+        assert!(d.options.watermark);
+    }
+
+    #[test]
     fn current_drafts_round_trip() {
         let mut d = Draft::default();
         d.agency.name = "ทดสอบ".into();
+        d.settle();
         let back = load_draft(&serde_json::to_string(&d).unwrap()).unwrap();
         assert_eq!(back, d);
     }

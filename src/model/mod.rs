@@ -2,10 +2,17 @@
 
 pub mod bundle;
 pub mod draft;
+pub mod edit;
+pub mod input;
 pub mod migrate;
+pub mod stale;
+pub mod texts;
 pub mod validate;
 
 pub use bundle::Bundle;
 pub use draft::*;
+pub use edit::{Removed, RestoreError};
 pub use migrate::{load_draft, LoadError};
+pub use stale::{split_kind, Fact, Facts, Stale};
+pub use texts::{field_label, form_field};
 pub use validate::{validate, Problem};

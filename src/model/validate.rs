@@ -27,6 +27,7 @@ impl Problem {
             "measures" if self.field.contains(".photos") => 5,
             "measures" | "recommendations" => 4,
             "memo" | "signers" => 6,
+            "options" => 7,
             _ => 7,
         }
     }
@@ -84,7 +85,7 @@ pub fn validate(draft: &Draft) -> Vec<Problem> {
         check_score(&mut out, format!("ita.indicators.{i}.previous"), &format!("คะแนนตัวชี้วัดที่ {n} "), s.previous);
         check_score(&mut out, format!("ita.indicators.{i}.current"), &format!("คะแนนตัวชี้วัดที่ {n} (ปีปัจจุบัน) "), s.current);
     }
-    if ita.score.is_none() {
+    if ita.score.is_none() && !draft.unparsed.contains_key("ita.score") {
         out.push(Problem::new("ita.score", "กรุณากรอกคะแนน ITA ของปีที่ประเมิน"));
     }
     if !(0.0..=100.0).contains(&ita.threshold) {
@@ -116,6 +117,23 @@ pub fn validate(draft: &Draft) -> Vec<Problem> {
     }
 
     check_date(&mut out, "memo.date", "วันที่ของบันทึกข้อความ", draft.memo.date);
+    // Typed text that is not a value: the field keeps it, the officer is told.
+    for (path, raw) in &draft.unparsed {
+        out.retain(|p: &Problem| p.field != *path);
+        out.push(Problem::new(path.clone(), super::input::unparsed_message(path, raw)));
+    }
+    for s in draft.stale() {
+        for field in &s.fields {
+            let message = format!(
+                "{}ยังกล่าวถึง{}เดิม \"{}\" (ปัจจุบัน {})",
+                super::texts::field_label(field),
+                s.fact.thai(),
+                s.old,
+                s.new_shown()
+            );
+            out.push(Problem::new(super::texts::form_field(field), message));
+        }
+    }
     let rep = &draft.signers.reporter;
     if rep.name.trim().is_empty() {
         out.push(Problem::new("signers.reporter.name", "กรุณากรอกชื่อผู้รายงาน"));
@@ -158,5 +176,33 @@ mod tests {
         assert!(score.message.contains("๑๒๐"));
         // In step order.
         assert!(problems.windows(2).all(|w| w[0].step() <= w[1].step()));
+    }
+
+    #[test]
+    fn typed_text_that_is_not_a_value_is_a_problem_of_its_field() {
+        let mut d = crate::catalog::example::example_draft();
+        let before = validate(&d).len();
+        d.ita.score = None;
+        d.unparsed.insert("ita.score".into(), "88,45".into());
+        let problems = validate(&d);
+        let p: Vec<&Problem> = problems.iter().filter(|p| p.field == "ita.score").collect();
+        assert_eq!(p.len(), 1, "{problems:?}");
+        assert!(p[0].message.contains("88,45"));
+        assert_eq!(p[0].step(), 3);
+        // The officer's own summary still quotes the old score: that is stale now.
+        let stale: Vec<&Problem> = problems.iter().filter(|p| p.message.contains("๙๒.๘๔")).collect();
+        assert_eq!(stale.len(), 1, "{problems:?}");
+        assert_eq!(stale[0].field, "texts.analysis_summary");
+        assert_eq!(problems.len(), before + 2);
+    }
+
+    #[test]
+    fn stale_texts_are_problems_of_the_fields_that_hold_them() {
+        let mut d = crate::catalog::example::example_draft();
+        d.agency.name = "หนองแวง".into();
+        let problems = validate(&d);
+        assert!(problems.iter().any(|p| p.field == "memo.body" && p.message.contains("เขาสมอคอน") && p.step() == 6));
+        d.update_stale();
+        assert!(validate(&d).iter().all(|p| !p.message.contains("เขาสมอคอน")));
     }
 }

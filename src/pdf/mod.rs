@@ -305,7 +305,8 @@ fn draw_vector(surface: &mut Surface, rect: &crate::typeset::frame::Rect, g: &Ve
             }
         }
         if let Some(p) = pb.finish() {
-            surface.set_fill(Some(fill(path.fill)));
+            let opacity = NormalizedF32::new(path.opacity).unwrap_or(NormalizedF32::ONE);
+            surface.set_fill(Some(Fill { opacity, ..fill(path.fill) }));
             surface.draw_path(&p);
         }
     }

@@ -7,7 +7,7 @@
 //! shown to the officer, never silently overwritten).
 //!
 //! The logic is generic over `KeyValue`, so it is tested natively with an in-memory store
-//! that can fail on purpose; the browser uses `gloo-storage`'s LocalStorage.
+//! that can fail on purpose; the browser uses local storage through web-sys (`local`).
 
 use crate::model::{migrate::draft_from_value, Draft, LoadError};
 use serde::{Deserialize, Serialize};
@@ -99,7 +99,8 @@ impl SaveError {
 const PREFIX: &str = "prongsai.";
 const INDEX: &str = "prongsai.index";
 
-fn head_key(id: &str) -> String {
+/// The key whose change (a `storage` event) means another tab saved draft `id`.
+pub fn head_key(id: &str) -> String {
     format!("{PREFIX}draft.{id}.head")
 }
 fn slot_key(id: &str, slot: u8) -> String {
@@ -159,7 +160,12 @@ impl<S: KeyValue> DraftStore<S> {
 
     pub fn load(&self, id: &str) -> Result<Loaded, LoadError> {
         let (stored, _) = self.read_current(id).ok_or(LoadError::NotADraft)?;
-        let draft = draft_from_value(stored.draft)?;
+        let schema = stored.draft.get("schema").and_then(Value::as_u64).unwrap_or(0);
+        let mut draft = draft_from_value(stored.draft)?;
+        // Before schema 3 every name was chosen (or made up) at creation: keep it as is.
+        if schema < 3 && draft.title.is_none() && !stored.name.trim().is_empty() {
+            draft.title = Some(stored.name.clone());
+        }
         // The head's revision: if the current slot was damaged, the next save replaces it.
         Ok(Loaded { draft, name: stored.name, rev: self.current_rev(id).unwrap_or(stored.rev) })
     }
@@ -318,6 +324,19 @@ mod tests {
         let big = draft(&"ก".repeat(10_000));
         assert_eq!(store.save("x", "n", &big, 1, 2.0), Err(SaveError::Store(StoreError::QuotaExceeded)));
         assert_eq!(store.load("x").unwrap().draft.agency.name, "small");
+    }
+
+    #[test]
+    fn names_of_drafts_saved_before_schema_3_are_kept() {
+        let store = DraftStore::new(MemoryStore::default());
+        let mut v2 = serde_json::to_value(draft("หนองไฮ")).unwrap();
+        v2["schema"] = 2.into();
+        let stored = serde_json::json!({ "rev": 1, "saved_ms": 1.0, "name": "ร่างใหม่ ๑ ต.ค.", "draft": v2 });
+        store.kv.set(&slot_key("x", 0), &stored.to_string()).unwrap();
+        store.kv.set(&head_key("x"), r#"{"slot":0,"rev":1}"#).unwrap();
+        let loaded = store.load("x").unwrap();
+        assert_eq!(loaded.draft.title.as_deref(), Some("ร่างใหม่ ๑ ต.ค."));
+        assert_eq!(loaded.draft.display_name(), "ร่างใหม่ ๑ ต.ค.");
     }
 
     #[test]

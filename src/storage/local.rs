@@ -1,4 +1,5 @@
-//! The browser's local storage as a `KeyValue` store.
+//! The browser's local storage (drafts) and session storage (this tab's state: the draft it
+//! has open, a pending undo) as `KeyValue` stores.
 //!
 //! Through web-sys rather than gloo-storage: gloo's `LocalStorage::raw()` panics when the
 //! browser refuses storage (some private modes, blocked cookies), and a refused storage
@@ -6,39 +7,75 @@
 
 use super::drafts::{KeyValue, StoreError};
 
+/// Local storage: shared by the origin's tabs, kept across sessions.
 pub struct Local;
 
-fn storage() -> Option<web_sys::Storage> {
+/// Session storage: this tab only, kept across reloads.
+pub struct Session;
+
+fn local() -> Option<web_sys::Storage> {
     // None in some private modes and when storage is disabled by policy.
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn get(s: Option<web_sys::Storage>, key: &str) -> Option<String> {
+    s?.get_item(key).ok().flatten()
+}
+
+fn set(s: Option<web_sys::Storage>, key: &str, value: &str) -> Result<(), StoreError> {
+    let s = s.ok_or_else(|| StoreError::Unavailable("no storage".into()))?;
+    s.set_item(key, value).map_err(|e| {
+        let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+        if name.contains("Quota") {
+            StoreError::QuotaExceeded
+        } else {
+            StoreError::Unavailable(name)
+        }
+    })
+}
+
+fn remove(s: Option<web_sys::Storage>, key: &str) {
+    if let Some(s) = s {
+        let _ = s.remove_item(key);
+    }
+}
+
+fn keys(s: Option<web_sys::Storage>) -> Vec<String> {
+    let Some(s) = s else { return Vec::new() };
+    let n = s.length().unwrap_or(0);
+    (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
+}
+
 impl KeyValue for Local {
     fn get(&self, key: &str) -> Option<String> {
-        storage()?.get_item(key).ok().flatten()
+        get(local(), key)
     }
-
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        let s = storage().ok_or_else(|| StoreError::Unavailable("no localStorage".into()))?;
-        s.set_item(key, value).map_err(|e| {
-            let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-            if name.contains("Quota") {
-                StoreError::QuotaExceeded
-            } else {
-                StoreError::Unavailable(name)
-            }
-        })
+        set(local(), key, value)
     }
-
     fn remove(&self, key: &str) {
-        if let Some(s) = storage() {
-            let _ = s.remove_item(key);
-        }
+        remove(local(), key)
     }
-
     fn keys(&self) -> Vec<String> {
-        let Some(s) = storage() else { return Vec::new() };
-        let n = s.length().unwrap_or(0);
-        (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
+        keys(local())
+    }
+}
+
+impl KeyValue for Session {
+    fn get(&self, key: &str) -> Option<String> {
+        get(session(), key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        set(session(), key, value)
+    }
+    fn remove(&self, key: &str) {
+        remove(session(), key)
+    }
+    fn keys(&self) -> Vec<String> {
+        keys(session())
     }
 }

@@ -148,4 +148,6 @@ pub struct DocSpec {
     /// Body text size: page numbers and hand-writing lines follow it.
     pub body_size: f32,
     pub metadata: Metadata,
+    /// A word drawn light across every page ("ร่าง" while the draft has problems).
+    pub watermark: Option<String>,
 }

@@ -545,5 +545,8 @@ pub fn layout_document(engine: &Engine, doc: &DocSpec) -> Document {
         }
         pages.push(page);
     }
+    if let Some(text) = &doc.watermark {
+        super::watermark::stamp(flow.ts.engine, &mut pages, text);
+    }
     Document { pages, metadata: doc.metadata.clone() }
 }

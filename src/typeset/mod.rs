@@ -16,6 +16,7 @@ pub mod shape;
 pub mod style;
 pub mod table;
 pub mod vector;
+pub mod watermark;
 
 pub use blocks::{Block, DocSpec, Field, Margins, Numbering, PageSpec, Section, Signature};
 pub use chart::{Bar, BarChart};
@@ -27,4 +28,4 @@ pub use image::{ImageData, ImageError, ImageKind};
 pub use paragraph::{layout_paragraph, LaidParagraph, Paragraph};
 pub use style::{Align, Rgb, Span, TextStyle, CM};
 pub use table::{Cell, Row, Table, VAlign};
-pub use vector::VectorGraphic;
+pub use vector::{VectorGraphic, VectorKind};

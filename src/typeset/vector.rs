@@ -19,6 +19,17 @@ pub enum Segment {
 pub struct VectorPath {
     pub segments: Vec<Segment>,
     pub fill: Rgb,
+    /// 1 is opaque; the watermark lies over the page, see-through.
+    pub opacity: f32,
+}
+
+/// What a drawing is, for readers of the page (the preview draws the emblem from its
+/// own SVG file; a decoration is drawn from its paths).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VectorKind {
+    Emblem,
+    /// Not content: the "ร่าง" watermark.
+    Decoration,
 }
 
 /// Filled paths with the box they occupy (in their own units).
@@ -26,6 +37,7 @@ pub struct VectorPath {
 pub struct VectorGraphic {
     pub bounds: Rect,
     pub paths: Vec<VectorPath>,
+    pub kind: VectorKind,
 }
 
 impl VectorGraphic {
@@ -70,18 +82,18 @@ impl VectorGraphic {
                     svgtypes::SimplePathSegment::ClosePath => Segment::Close,
                 });
             }
-            paths.push(VectorPath { segments, fill });
+            paths.push(VectorPath { segments, fill, opacity: 1.0 });
             rest = &rest[end..];
         }
         if paths.is_empty() {
             return Err("no paths".into());
         }
         let bounds = bounds_of(&paths);
-        Ok(VectorGraphic { bounds, paths })
+        Ok(VectorGraphic { bounds, paths, kind: VectorKind::Emblem })
     }
 }
 
-fn bounds_of(paths: &[VectorPath]) -> Rect {
+pub(crate) fn bounds_of(paths: &[VectorPath]) -> Rect {
     let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
     let mut add = |x: f32, y: f32| {
         x0 = x0.min(x);

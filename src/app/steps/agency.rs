@@ -21,7 +21,8 @@ fn address_signal() -> RwSignal<bool> {
             if let Ok(bytes) = fetch_bytes("data/thai-address.json").await {
                 if let Ok(tree) = serde_json::from_slice::<Address>(&bytes) {
                     let _ = ADDRESS.set(tree);
-                    loaded.set(true);
+                    // The step may have been left meanwhile.
+                    loaded.try_set(true);
                 }
             }
         });

@@ -1,7 +1,7 @@
 //! Step 3: last year's ITA result: overall and per-indicator scores (optionally the current
 //! year's too), the chart and the weak indicators shown live, and the analysis text.
 
-use crate::app::fields::{number_field, proposed_field, text_field, textarea_field};
+use crate::app::fields::{number_field, proposed_field, text_field, textarea_field, NumberKind};
 use crate::app::state::AppState;
 use crate::catalog::{wording, INDICATORS};
 use crate::model::ita_level;
@@ -82,12 +82,12 @@ pub fn view(st: AppState) -> AnyView {
     view! {
         <p class="lead">"กรอกผลการประเมิน ITA ของปีที่ผ่านมา แผนภูมิและตัวชี้วัดที่ต่ำกว่าเกณฑ์ (ด้านล่าง) แสดงทันทีที่กรอกคะแนน"</p>
         <div class="grid three">
-            {number_field(st, "ita.assessed_year".to_string(), "ปีที่ประเมิน (พ.ศ.)", |d| Some(d.ita.assessed_year as f32), |d, v| {
-                if let Some(y) = v.filter(|y| (2400.0..3000.0).contains(y)) {
+            {number_field(st, "ita.assessed_year", "ปีที่ประเมิน (พ.ศ.)", NumberKind::Year, |d| Some(d.ita.assessed_year as f32), |d, v| {
+                if let Some(y) = v {
                     d.ita.assessed_year = y as u16;
                 }
             })}
-            {number_field(st, "ita.score".to_string(), "คะแนนรวม", |d| d.ita.score, |d, v| d.ita.score = v)}
+            {number_field(st, "ita.score", "คะแนนรวม", NumberKind::Optional, |d| d.ita.score, |d, v| d.ita.score = v)}
             {text_field(
                 st,
                 "ita.level".to_string(),
@@ -96,8 +96,8 @@ pub fn view(st: AppState) -> AnyView {
                 |d| if d.ita.level.is_empty() { d.ita.score.map(|s| ita_level(s).to_string()).unwrap_or_default() } else { d.ita.level.clone() },
                 |d, v| d.ita.level = v,
             )}
-            {number_field(st, "ita.current_score".to_string(), "คะแนนรวมปีถัดไป (ถ้าประกาศแล้ว)", |d| d.ita.current_score, |d, v| d.ita.current_score = v)}
-            {number_field(st, "ita.threshold".to_string(), "เกณฑ์คะแนนที่ถือว่าผ่าน", |d| Some(d.ita.threshold), |d, v| {
+            {number_field(st, "ita.current_score", "คะแนนรวมปีถัดไป (ถ้าประกาศแล้ว)", NumberKind::Optional, |d| d.ita.current_score, |d, v| d.ita.current_score = v)}
+            {number_field(st, "ita.threshold", "เกณฑ์คะแนนที่ถือว่าผ่าน", NumberKind::Required, |d| Some(d.ita.threshold), |d, v| {
                 if let Some(t) = v {
                     d.ita.threshold = t;
                 }
@@ -120,8 +120,9 @@ pub fn view(st: AppState) -> AnyView {
                             <span class="ind-name">{title.clone()}</span>
                             {number_field(
                                 st,
-                                format!("ita.indicators.{i}.previous"),
+                                &format!("ita.indicators.{i}.previous"),
                                 &format!("ตัวชี้วัดที่ {} ปี {}", Digits::Thai.number(ind.number), Digits::Thai.number(assessed)),
+                                NumberKind::Optional,
                                 move |d| d.ita.indicators.get(i).and_then(|s| s.previous),
                                 move |d, v| {
                                     d.ita.indicators.resize(10, Default::default());
@@ -130,8 +131,9 @@ pub fn view(st: AppState) -> AnyView {
                             )}
                             {number_field(
                                 st,
-                                format!("ita.indicators.{i}.current"),
+                                &format!("ita.indicators.{i}.current"),
                                 &format!("ตัวชี้วัดที่ {} ปี {} (ถ้ามี)", Digits::Thai.number(ind.number), Digits::Thai.number(assessed + 1)),
+                                NumberKind::Optional,
                                 move |d| d.ita.indicators.get(i).and_then(|s| s.current),
                                 move |d, v| {
                                     d.ita.indicators.resize(10, Default::default());

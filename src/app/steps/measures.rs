@@ -9,19 +9,14 @@ use crate::model::{Draft, Measure, MeasureGroup};
 use crate::thai::Digits;
 use leptos::prelude::*;
 
-fn group_index(d: &Draft, gid: &str) -> Option<usize> {
-    d.measures.iter().position(|g| g.id == gid)
-}
-
 fn measure_index(d: &Draft, gid: &str, mid: &str) -> Option<(usize, usize)> {
-    let g = group_index(d, gid)?;
-    Some((g, d.measures[g].measures.iter().position(|m| m.id == mid)?))
+    d.measure_position(mid).filter(|(g, _)| d.measures[*g].id == gid)
 }
 
 /// Applies `f` to a measure found by ids (a no-op if it was removed meanwhile).
-fn with_measure(d: &mut Draft, gid: &str, mid: &str, f: impl FnOnce(&mut Measure)) {
-    if let Some((g, m)) = measure_index(d, gid, mid) {
-        f(&mut d.measures[g].measures[m]);
+fn with_measure(d: &mut Draft, mid: &str, f: impl FnOnce(&mut Measure)) {
+    if let Some(m) = d.measure_mut(mid) {
+        f(m);
     }
 }
 
@@ -40,11 +35,11 @@ fn measure_card(st: AppState, gid: String, mid: String) -> impl IntoView {
                  rows: u32,
                  get: fn(&Measure) -> &String,
                  set: fn(&mut Measure, String)| {
-        let (g1, m1, g2, m2) = (gid.clone(), mid.clone(), gid.clone(), mid.clone());
+        let (g1, m1, m2) = (gid.clone(), mid.clone(), mid.clone());
         let read = move |d: &crate::model::Draft| {
             measure_index(d, &g1, &m1).map(|(g, m)| get(&d.measures[g].measures[m]).clone()).unwrap_or_default()
         };
-        let write = move |d: &mut crate::model::Draft, v: String| with_measure(d, &g2, &m2, |m| set(m, v));
+        let write = move |d: &mut crate::model::Draft, v: String| with_measure(d, &m2, |m| set(m, v));
         if rows == 0 {
             text_field(st, path(field), label, hint, read, write)
         } else {
@@ -53,17 +48,11 @@ fn measure_card(st: AppState, gid: String, mid: String) -> impl IntoView {
     };
     let text = |f, label, hint, get, set| field(f, label, hint, 0, get, set);
     let area = |f, label, hint, get, set| field(f, label, hint, 3, get, set);
-    let (gm, mm) = (gid.clone(), mid.clone());
+    let mm = mid.clone();
     let shift = move |delta: isize| {
-        let (g, m) = (gm.clone(), mm.clone());
+        let m = mm.clone();
         st.edit(move |d| {
-            if let Some((gi, mi)) = measure_index(d, &g, &m) {
-                let list = &mut d.measures[gi].measures;
-                let to = mi as isize + delta;
-                if to >= 0 && (to as usize) < list.len() {
-                    list.swap(mi, to as usize);
-                }
-            }
+            d.move_measure(&m, delta);
         });
     };
     let shift_up = shift.clone();
@@ -72,34 +61,12 @@ fn measure_card(st: AppState, gid: String, mid: String) -> impl IntoView {
     let at_end = move || {
         index.get().is_none_or(|(g, m)| {
             st.draft.with(|d| {
-                d.measures.get(g).is_none_or(|grp| m + 1 >= grp.measures.len()) || group_index(d, &ge) != Some(g)
+                d.measures.get(g).is_none_or(|grp| m + 1 >= grp.measures.len()) || d.group_index(&ge) != Some(g)
             })
         })
     };
-    let (gr, mr) = (gid.clone(), mid.clone());
-    let remove = move |_| {
-        let removed = st
-            .draft
-            .with_untracked(|d| measure_index(d, &gr, &mr).map(|(g, m)| (g, m, d.measures[g].measures[m].clone())));
-        let Some((g, m, measure)) = removed else { return };
-        let gid = gr.clone();
-        st.edit(|d| {
-            d.measures[g].measures.remove(m);
-        });
-        let name =
-            if measure.name.trim().is_empty() { "มาตรการ".to_string() } else { measure.name.clone() };
-        let undo = Callback::new(move |_| {
-            let measure = measure.clone();
-            let gid = gid.clone();
-            st.edit(move |d| {
-                if let Some(g) = group_index(d, &gid) {
-                    let at = m.min(d.measures[g].measures.len());
-                    d.measures[g].measures.insert(at, measure);
-                }
-            });
-        });
-        st.say_with_undo(format!("ลบ \"{name}\" แล้ว"), undo);
-    };
+    let mr = mid.clone();
+    let remove = move |_| st.remove(|d| d.remove_measure(&mr));
     view! {
         <article class="measure">
             <div class="measure-head">
@@ -125,11 +92,11 @@ fn measure_card(st: AppState, gid: String, mid: String) -> impl IntoView {
 
 fn group_card(st: AppState, gid: String) -> impl IntoView {
     let g1 = gid.clone();
-    let index = Memo::new(move |_| st.draft.with(|d| group_index(d, &g1)));
+    let index = Memo::new(move |_| st.draft.with(|d| d.group_index(&g1)));
     let g2 = gid.clone();
     let measure_ids = move || {
         st.draft.with(|d| {
-            group_index(d, &g2)
+            d.group_index(&g2)
                 .map(|g| d.measures[g].measures.iter().map(|m| m.id.clone()).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
@@ -140,15 +107,16 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
     }));
     let (gi1, gi2, gh1, gh2) = (gid.clone(), gid.clone(), gid.clone(), gid.clone());
     let gx = gid.clone();
-    let indicator_of = move || st.draft.with(|d| group_index(d, &gx).and_then(|g| d.measures[g].indicator));
+    let indicator_of = move || st.draft.with(|d| d.group_index(&gx).and_then(|g| d.measures[g].indicator));
     let (ga, gp, gm, gr, gc) = (gid.clone(), gid.clone(), gid.clone(), gid.clone(), gid.clone());
     let add_measure = move |_| {
         let id = new_id("m");
         st.edit(|d| {
-            if let Some(g) = group_index(d, &ga) {
+            if let Some(g) = d.group_index(&ga) {
                 d.measures[g].measures.push(Measure { id, ..Default::default() });
             }
         });
+        st.commit();
     };
     let chosen = RwSignal::new(String::new());
     let add_preset = move |_| {
@@ -156,42 +124,22 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
         let measure = p.to_measure(new_id("m"));
         let name = p.name;
         st.edit(|d| {
-            if let Some(g) = group_index(d, &gp) {
+            if let Some(g) = d.group_index(&gp) {
                 d.measures[g].measures.push(measure);
             }
         });
+        st.commit();
         chosen.set(String::new());
         st.say(format!("เพิ่ม \"{name}\" แล้ว แก้ไขรายละเอียดให้ตรงกับที่ทำจริง"));
     };
     let move_group = move |delta: isize| {
         let g = gm.clone();
         st.edit(move |d| {
-            if let Some(i) = group_index(d, &g) {
-                let to = i as isize + delta;
-                if to >= 0 && (to as usize) < d.measures.len() {
-                    d.measures.swap(i, to as usize);
-                }
-            }
+            d.move_group(&g, delta);
         });
     };
     let move_up = move_group.clone();
-    let remove_group = move |_| {
-        let Some((i, group)) = st.draft.with_untracked(|d| group_index(d, &gr).map(|i| (i, d.measures[i].clone())))
-        else {
-            return;
-        };
-        st.edit(|d| {
-            d.measures.remove(i);
-        });
-        let undo = Callback::new(move |_| {
-            let group = group.clone();
-            st.edit(move |d| {
-                let at = i.min(d.measures.len());
-                d.measures.insert(at, group);
-            });
-        });
-        st.say_with_undo("ลบกลุ่มมาตรการแล้ว".into(), undo);
-    };
+    let remove_group = move |_| st.remove(|d| d.remove_group(&gr));
     let presets = move || {
         let ind = indicator_of();
         PRESETS
@@ -231,9 +179,9 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
                     Signal::derive(move || index.get().map(|g| format!("measures.{g}.indicator")).unwrap_or_default()),
                     "ตัวชี้วัด ITA ที่เกี่ยวข้อง",
                     options,
-                    move |d| group_index(d, &gi2).and_then(|g| d.measures[g].indicator).map(|i| i.to_string()).unwrap_or_default(),
+                    move |d| d.group_index(&gi2).and_then(|g| d.measures[g].indicator).map(|i| i.to_string()).unwrap_or_default(),
                     move |d, v| {
-                        if let Some(g) = group_index(d, &gi1) {
+                        if let Some(g) = d.group_index(&gi1) {
                             d.measures[g].indicator = v.parse().ok();
                         }
                     },
@@ -243,9 +191,9 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
                     Signal::derive(move || index.get().map(|g| format!("measures.{g}.heading")).unwrap_or_default()),
                     "หัวข้อกลุ่ม",
                     Some("เว้นว่างได้เมื่อเลือกตัวชี้วัด (ใช้ชื่อตัวชี้วัดเป็นหัวข้อ)"),
-                    move |d| group_index(d, &gh1).map(|g| d.measures[g].heading.clone()).unwrap_or_default(),
+                    move |d| d.group_index(&gh1).map(|g| d.measures[g].heading.clone()).unwrap_or_default(),
                     move |d, v| {
-                        if let Some(g) = group_index(d, &gh2) {
+                        if let Some(g) = d.group_index(&gh2) {
                             d.measures[g].heading = v;
                         }
                     },
@@ -287,12 +235,15 @@ pub fn view(st: AppState) -> AnyView {
                 ..Default::default()
             });
         });
+        st.commit();
     };
     view! {
         <p class="lead">
             "จัดมาตรการเป็นกลุ่มตามตัวชี้วัดหรือประเด็น แต่ละมาตรการกรอกขั้นตอน ผู้รับผิดชอบ ระยะเวลา และผลการดำเนินการ หรือเริ่มจากมาตรการสำเร็จรูปแล้วแก้ไขให้ตรงกับที่ทำจริง"
         </p>
-        <div id="f-measures" tabindex="-1"></div>
+        <div id="f-measures" tabindex="-1">
+            {move || st.problem_for("measures").map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+        </div>
         <For each=group_ids key=|id| id.clone() let:gid>
             {group_card(st, gid)}
         </For>

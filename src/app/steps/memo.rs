@@ -1,57 +1,26 @@
 //! Step 6: the memo's fields (with proposed wording) and the signers, each with a signature
-//! drawn on a pad (finger, pen or mouse) or uploaded as an image.
+//! drawn on a pad (finger, pen or mouse) or uploaded as an image. A drawn signature is
+//! kept as soon as the pen lifts (briefly debounced), so leaving the step never loses it.
 
 use crate::app::fields::{date_field, proposed_field, text_field, textarea_field};
 use crate::app::imaging;
 use crate::app::state::{field_id, AppState};
 use crate::catalog::wording;
-use crate::model::{Draft, Signer};
+use crate::model::{Signer, SignerRole as Who};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Who {
-    Reporter,
-    Second,
-    Clerk,
-    Executive,
-}
-
-impl Who {
-    fn key(self) -> &'static str {
-        match self {
-            Who::Reporter => "reporter",
-            Who::Second => "second",
-            Who::Clerk => "clerk",
-            Who::Executive => "executive",
-        }
-    }
-    fn get(self, d: &Draft) -> Option<&Signer> {
-        let s = &d.signers;
-        match self {
-            Who::Reporter => Some(&s.reporter),
-            Who::Second => s.second.as_ref(),
-            Who::Clerk => Some(&s.clerk),
-            Who::Executive => Some(&s.executive),
-        }
-    }
-    fn get_mut(self, d: &mut Draft) -> &mut Signer {
-        let s = &mut d.signers;
-        match self {
-            Who::Reporter => &mut s.reporter,
-            Who::Second => s.second.get_or_insert_with(Signer::default),
-            Who::Clerk => &mut s.clerk,
-            Who::Executive => &mut s.executive,
-        }
-    }
-}
-
 /// Stores signature PNG bytes and points the signer at them.
-async fn set_signature(st: AppState, who: Who, png: Vec<u8>) {
+async fn set_signature(st: AppState, who: Who, png: Vec<u8>, say: bool) {
     let Some(id) = st.keep_image("sig", &png, "image/png").await else { return };
-    st.edit(|d| who.get_mut(d).signature = Some(id));
-    st.say("บันทึกลายมือชื่อแล้ว".into());
+    st.edit(|d| d.signers.get_mut(who).signature = Some(id));
+    if say {
+        st.say("บันทึกลายมือชื่อแล้ว".into());
+    }
 }
+
+/// How long after the pen lifts a drawing is kept (a signature is often several strokes).
+const KEEP_DRAWING_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// A canvas to sign on with finger, pen or mouse (pointer events), plus upload.
 fn signature_pad(st: AppState, who: Who) -> impl IntoView {
@@ -96,7 +65,39 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
         }
         last.set_value((x, y));
     };
-    let up = move |_ev: web_sys::PointerEvent| drawing.set_value(false);
+    // Each stroke schedules a save of the whole pad; only the newest one runs. The timer
+    // and the save hold the canvas element itself, so they finish after the step is left.
+    let serial = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let up = {
+        let serial = serial.clone();
+        move |_ev: web_sys::PointerEvent| {
+            if !drawing.get_value() {
+                return;
+            }
+            drawing.set_value(false);
+            let Some(el) = canvas.get_untracked() else { return };
+            let el: web_sys::HtmlCanvasElement = el;
+            let n = serial.get() + 1;
+            serial.set(n);
+            let serial = serial.clone();
+            set_timeout(
+                move || {
+                    if serial.get() != n {
+                        return;
+                    }
+                    leptos::task::spawn_local(async move {
+                        match imaging::signature_from_canvas(&el).await {
+                            Ok(png) => set_signature(st, who, png, false).await,
+                            Err(e) => st.say(e),
+                        }
+                    });
+                },
+                KEEP_DRAWING_AFTER,
+            );
+        }
+    };
+    let up_cancel = up.clone();
+    let up_leave = up.clone();
     let clear = move |_| {
         if let (Some(c), Some(el)) = (ctx(), canvas.get()) {
             c.clear_rect(0.0, 0.0, el.width() as f64, el.height() as f64);
@@ -107,7 +108,7 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
         let el: web_sys::HtmlCanvasElement = el;
         leptos::task::spawn_local(async move {
             match imaging::signature_from_canvas(&el).await {
-                Ok(png) => set_signature(st, who, png).await,
+                Ok(png) => set_signature(st, who, png, true).await,
                 Err(e) => st.say(e),
             }
         });
@@ -123,12 +124,12 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
                 Err(e) => Err(e),
             };
             match result {
-                Ok(png) => set_signature(st, who, png).await,
+                Ok(png) => set_signature(st, who, png, true).await,
                 Err(e) => st.say(e),
             }
         });
     };
-    let current = move || st.draft.with(|d| who.get(d).and_then(|s| s.signature.clone()));
+    let current = move || st.draft.with(|d| d.signers.get(who).and_then(|s| s.signature.clone()));
     view! {
         <div class="signature">
             <p class="label" id=format!("sig-label-{}", who.key())>"ลายมือชื่อ"</p>
@@ -138,12 +139,12 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
                         view! {
                             <div class="sig-current">
                                 <img src=move || st.image_urls.with(|u| u.get(&id).cloned().unwrap_or_default()) alt="ลายมือชื่อที่บันทึกไว้" />
-                                <button type="button" class="danger" on:click=move |_| st.edit(|d| who.get_mut(d).signature = None)>"ลบ"</button>
+                                <button type="button" class="danger" on:click=move |_| st.remove(|d| d.remove_signature(who))>"ลบ"</button>
                             </div>
                         }
                     })
             }}
-            <p class="hint">{move || if current().is_some() { "เซ็นใหม่ในกรอบนี้เพื่อแทนที่ (ใช้นิ้ว ปากกา หรือเมาส์)" } else { "เซ็นในกรอบนี้ (ใช้นิ้ว ปากกา หรือเมาส์)" }}</p>
+            <p class="hint">{move || if current().is_some() { "เซ็นใหม่ในกรอบนี้เพื่อแทนที่ (ใช้นิ้ว ปากกา หรือเมาส์) โปรแกรมบันทึกให้ทันทีที่ยกนิ้วหรือปากกา" } else { "เซ็นในกรอบนี้ (ใช้นิ้ว ปากกา หรือเมาส์) โปรแกรมบันทึกให้ทันทีที่ยกนิ้วหรือปากกา" }}</p>
             <canvas
                 class="pad"
                 width="600"
@@ -153,8 +154,8 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
                 on:pointerdown=down
                 on:pointermove=moved
                 on:pointerup=up
-                on:pointercancel=up
-                on:pointerleave=up
+                on:pointercancel=up_cancel
+                on:pointerleave=up_leave
             ></canvas>
             <div class="row pad-actions">
                 <button type="button" on:click=keep>"บันทึกลายมือชื่อ"</button>
@@ -170,22 +171,25 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
 fn signer_fields(st: AppState, who: Who, title: Signal<String>, with_comment: bool) -> impl IntoView {
     let key = who.key();
     let field = |name: &str| format!("signers.{key}.{name}");
+    let text = move |d: &crate::model::Draft, f: fn(&Signer) -> &String| {
+        d.signers.get(who).map(|s| f(s).clone()).unwrap_or_default()
+    };
     view! {
         <section class="card signer">
             <h2>{move || title.get()}</h2>
             <div class="grid two">
-                {text_field(st, field("name"), "ชื่อ-นามสกุล (พร้อมคำนำหน้า)", (who == Who::Reporter).then_some("เช่น นางสาวอัมภพร อยู่เจริญ"), move |d| who.get(d).map(|s| s.name.clone()).unwrap_or_default(), move |d, v| who.get_mut(d).name = v)}
-                {text_field(st, field("position"), "ตำแหน่ง", None, move |d| who.get(d).map(|s| s.position.clone()).unwrap_or_default(), move |d, v| who.get_mut(d).position = v)}
+                {text_field(st, field("name"), "ชื่อ-นามสกุล (พร้อมคำนำหน้า)", (who == Who::Reporter).then_some("เช่น นางสาวอัมภพร อยู่เจริญ"), move |d| text(d, |s| &s.name), move |d, v| d.signers.get_mut(who).name = v)}
+                {text_field(st, field("position"), "ตำแหน่ง", None, move |d| text(d, |s| &s.position), move |d, v| d.signers.get_mut(who).position = v)}
             </div>
-            {text_field(st, field("acting"), "รักษาราชการแทน / ปฏิบัติหน้าที่ (ถ้ามี)", Some(if who == Who::Reporter { "เช่น รักษาราชการแทน หัวหน้าสำนักปลัด" } else { "เว้นว่างได้" }), move |d| who.get(d).map(|s| s.acting.clone()).unwrap_or_default(), move |d, v| who.get_mut(d).acting = v)}
+            {text_field(st, field("acting"), "รักษาราชการแทน / ปฏิบัติหน้าที่ (ถ้ามี)", Some(if who == Who::Reporter { "เช่น รักษาราชการแทน หัวหน้าสำนักปลัด" } else { "เว้นว่างได้" }), move |d| text(d, |s| &s.acting), move |d, v| d.signers.get_mut(who).acting = v)}
             {with_comment.then(|| textarea_field(
                 st,
                 field("comment"),
                 "ความเห็น / คำสั่ง",
                 Some("เว้นว่างได้ เอกสารจะเว้นเส้นประไว้ให้เขียนด้วยมือ"),
                 2,
-                move |d| who.get(d).map(|s| s.comment.clone()).unwrap_or_default(),
-                move |d, v| who.get_mut(d).comment = v,
+                move |d| text(d, |s| &s.comment),
+                move |d, v| d.signers.get_mut(who).comment = v,
             ))}
             {signature_pad(st, who)}
         </section>
@@ -223,8 +227,12 @@ pub fn view(st: AppState) -> AnyView {
                     type="checkbox"
                     prop:checked=move || has_second.get()
                     on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        st.edit(|d| d.signers.second = on.then(Signer::default));
+                        if event_target_checked(&ev) {
+                            st.edit(|d| d.signers.second = Some(Signer::default()));
+                        } else {
+                            // What was typed for the second signer comes back with เลิกทำ.
+                            st.remove(|d| d.remove_second_signer());
+                        }
                     }
                 />
                 "มีผู้ลงนามคนที่สอง (เช่น หัวหน้าสำนักปลัด)"

@@ -63,36 +63,11 @@ fn photo_item(st: AppState, mid: String, index: usize) -> impl IntoView {
     let shift = move |delta: isize| {
         let mid = m4.clone();
         st.edit(move |d| {
-            if let Some(m) = d.measure_mut(&mid) {
-                let list = &mut m.photos;
-                let to = index as isize + delta;
-                if to >= 0 && (to as usize) < list.len() {
-                    list.swap(index, to as usize);
-                }
-            }
+            d.move_photo(&mid, index, delta);
         });
     };
     let shift_up = shift.clone();
-    let remove = move |_| {
-        let mid = m5.clone();
-        let Some(removed) = photo.get_untracked() else { return };
-        let mid_undo = mid.clone();
-        st.edit(move |d| {
-            if let Some(m) = d.measure_mut(&mid) {
-                m.photos.remove(index);
-            }
-        });
-        let undo = Callback::new(move |_| {
-            let (mid, p) = (mid_undo.clone(), removed.clone());
-            st.edit(move |d| {
-                if let Some(m) = d.measure_mut(&mid) {
-                    let list = &mut m.photos;
-                    list.insert(index.min(list.len()), p);
-                }
-            });
-        });
-        st.say_with_undo("ลบภาพแล้ว".into(), undo);
-    };
+    let remove = move |_| st.remove(|d| d.remove_photo(&m5, index));
     view! {
         <li class="photo">
             <img

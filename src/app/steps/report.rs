@@ -1,6 +1,6 @@
 //! Step 2: fiscal year, round, period.
 
-use crate::app::fields::{date_field, number_field, radio_choice};
+use crate::app::fields::{date_field, number_field, radio_choice, NumberKind};
 use crate::app::state::AppState;
 use crate::model::Round;
 use crate::thai::Digits;
@@ -20,20 +20,20 @@ pub fn view(st: AppState) -> AnyView {
             },
         )
     };
+    let why = crate::model::ReportInfo::due_explanation(crate::app::state::today());
     view! {
         <p class="lead">"ปีงบประมาณเริ่ม ๑ ต.ค. ของปีก่อนหน้า · รอบ ๖ เดือน: ๑ ต.ค. – ๓๑ มี.ค. · รอบ ๑๒ เดือน: ๑ ต.ค. – ๓๐ ก.ย."</p>
+        <p class="hint">{why}</p>
         <div class="grid two">
             {number_field(
                 st,
-                "report.fiscal_year".to_string(),
+                "report.fiscal_year",
                 "ปีงบประมาณ พ.ศ.",
+                NumberKind::Year,
                 |d| Some(d.report.fiscal_year as f32),
                 |d, v| {
-                    if let Some(y) = v.filter(|y| (2400.0..3000.0).contains(y)) {
-                        d.report.fiscal_year = y as u16;
-                        d.report.period_start = None;
-                        d.report.period_end = None;
-                        d.ita.assessed_year = d.report.fiscal_year - 1;
+                    if let Some(y) = v {
+                        d.set_fiscal_year(y as u16);
                     }
                 },
             )}

@@ -43,8 +43,10 @@ fn download(st: AppState, busy: RwSignal<Option<String>>, error: RwSignal<String
     error.set(String::new());
     st.flush();
     let d = st.draft.get_untracked();
+    // The officer may leave the step while the PDF is made: this step's signals are then
+    // gone, so they are only ever written with `try_set`.
     leptos::task::spawn_local(async move {
-        busy.set(Some("กำลังสร้าง PDF…".into()));
+        busy.try_set(Some("กำลังสร้าง PDF…".into()));
         next_frame().await;
         let result = async {
             let images = load_images(&d).await?;
@@ -57,9 +59,12 @@ fn download(st: AppState, busy: RwSignal<Option<String>>, error: RwSignal<String
         }
         .await;
         if let Err(e) = result {
-            error.set(e);
+            if error.try_set(e.clone()).is_some() {
+                // The step is gone: say it where the officer is now.
+                st.say(e);
+            }
         }
-        busy.set(None);
+        busy.try_set(None);
     });
 }
 
@@ -118,6 +123,9 @@ fn page_svg(st: AppState, page: &PreviewPage) -> AnyView {
                 ></image>
             }
             .into_any(),
+            PreviewItem::Path { d, fill, opacity } => {
+                view! { <path d=d fill=fill fill-opacity=opacity></path> }.into_any()
+            }
             PreviewItem::Emblem { x, y, w, h } => {
                 view! { <image href="garuda.svg" x=x y=y width=w height=h preserveAspectRatio="xMidYMid meet"></image> }
                     .into_any()
@@ -143,13 +151,17 @@ pub fn view(st: AppState) -> AnyView {
         st.flush();
         let d = st.draft.get_untracked();
         leptos::task::spawn_local(async move {
-            busy.set(Some("กำลังจัดหน้าตัวอย่าง…".into()));
+            busy.try_set(Some("กำลังจัดหน้าตัวอย่าง…".into()));
             let result = async { engine::preview(&d, load_images(&d).await?).await }.await;
             match result {
-                Ok(p) => preview.set(Some(p)),
-                Err(e) => error.set(e),
+                Ok(p) => {
+                    preview.try_set(Some(p));
+                }
+                Err(e) => {
+                    error.try_set(e);
+                }
             }
-            busy.set(None);
+            busy.try_set(None);
         });
     };
     let problems = move || st.problems.get();
@@ -177,15 +189,7 @@ pub fn view(st: AppState) -> AnyView {
                                             ev.prevent_default();
                                             st.show_all.set(true);
                                             go(st, step);
-                                            let id = field_id(&field);
-                                            request_animation_frame(move || {
-                                                if let Some(el) = document().get_element_by_id(&id) {
-                                                    el.scroll_into_view();
-                                                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                                                        let _ = el.focus();
-                                                    }
-                                                }
-                                            });
+                                            crate::app::route::focus_field(&field_id(&field));
                                         }
                                     >
                                         {format!("ขั้นตอนที่ {} {}: ", Digits::Thai.number(step), STEPS[(step - 1) as usize])}
@@ -197,7 +201,28 @@ pub fn view(st: AppState) -> AnyView {
                         .collect_view()
                 }}
             </ul>
-            {move || (!problems().is_empty()).then(|| view! { <p class="hint">"ดาวน์โหลดได้แม้ยังไม่ครบ ช่องที่ว่างจะเว้นไว้ในเอกสาร"</p> })}
+            {move || {
+                (!problems().is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="hint">
+                                "ดาวน์โหลดได้แม้ยังไม่ครบ ช่องที่ว่างจะเว้นไว้ในเอกสาร และทุกหน้าจะมีคำว่า \"ร่าง\" จาง ๆ จนกว่าจะแก้ครบ"
+                            </p>
+                            <label class="choice" for="opt-no-watermark">
+                                <input
+                                    id="opt-no-watermark"
+                                    type="checkbox"
+                                    prop:checked=move || st.draft.with(|d| !d.options.watermark)
+                                    on:change=move |ev| {
+                                        let off = event_target_checked(&ev);
+                                        st.edit(|d| d.options.watermark = !off);
+                                    }
+                                />
+                                "ไม่พิมพ์คำว่า \"ร่าง\" (ข้าพเจ้าทราบว่ายังมีรายการที่ควรแก้ไข)"
+                            </label>
+                        }
+                    })
+            }}
         </section>
         <section class="card">
             <h2>"ตัวเลือกเอกสาร"</h2>

@@ -1,0 +1,268 @@
+//! Domain operations that take something out of a draft, and their undo.
+//!
+//! Every removal returns a `Removed` value holding exactly what was taken and where it was
+//! (ids, position, image ids); `Draft::restore` puts it back. `Removed` is plain serde
+//! data, so the app can keep a pending undo in session storage and offer it again after a
+//! reload.
+
+use super::draft::{Draft, Measure, MeasureGroup, Photo, Signer, SignerRole};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Removed {
+    Group {
+        index: usize,
+        group: MeasureGroup,
+    },
+    Measure {
+        group: String,
+        index: usize,
+        measure: Measure,
+    },
+    Photo {
+        measure: String,
+        index: usize,
+        photo: Photo,
+    },
+    Signature {
+        role: SignerRole,
+        image: String,
+    },
+    /// The optional second signer, switched off.
+    Signer {
+        signer: Signer,
+    },
+    /// Texts replaced in one go (stale mentions updated): each field's previous text.
+    Texts {
+        before: Vec<(String, String)>,
+    },
+}
+
+impl Removed {
+    /// What the toast says was done.
+    pub fn thai(&self) -> String {
+        fn named(what: &str, name: &str) -> String {
+            let name = name.trim();
+            if name.is_empty() {
+                format!("ลบ{what}แล้ว")
+            } else {
+                let short: String = name.chars().take(40).collect();
+                let more = if short.len() < name.len() { "…" } else { "" };
+                format!("ลบ{what} \"{short}{more}\" แล้ว")
+            }
+        }
+        match self {
+            Removed::Group { group, .. } => named("กลุ่มมาตรการ", &group.heading),
+            Removed::Measure { measure, .. } => named("มาตรการ", &measure.name),
+            Removed::Photo { photo, .. } => named("ภาพ", &photo.caption),
+            Removed::Signature { role, .. } => format!("ลบลายมือชื่อ{}แล้ว", role.thai()),
+            Removed::Signer { signer } => named("ผู้ลงนามคนที่สอง", &signer.name),
+            Removed::Texts { before } => {
+                format!("ปรับข้อความ {} ช่องให้ตรงกับข้อมูลปัจจุบันแล้ว", crate::thai::Digits::Thai.number(before.len()))
+            }
+        }
+    }
+}
+
+/// Why an undo could not be applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RestoreError {
+    /// The group a measure (or the measure a photo) belonged to is gone too.
+    ParentGone,
+}
+
+impl RestoreError {
+    pub fn thai(&self) -> String {
+        match self {
+            RestoreError::ParentGone => "เลิกทำไม่ได้ เพราะกลุ่มหรือมาตรการที่เคยอยู่ถูกลบไปแล้ว กรุณาเลิกทำการลบนั้นก่อน".into(),
+        }
+    }
+}
+
+fn shift<T>(list: &mut [T], from: usize, delta: isize) -> bool {
+    let to = from as isize + delta;
+    if to < 0 || to as usize >= list.len() || from >= list.len() {
+        return false;
+    }
+    list.swap(from, to as usize);
+    true
+}
+
+impl Draft {
+    pub fn group_index(&self, id: &str) -> Option<usize> {
+        self.measures.iter().position(|g| g.id == id)
+    }
+
+    pub fn remove_group(&mut self, id: &str) -> Option<Removed> {
+        let index = self.group_index(id)?;
+        Some(Removed::Group { index, group: self.measures.remove(index) })
+    }
+
+    pub fn remove_measure(&mut self, id: &str) -> Option<Removed> {
+        let (g, index) = self.measure_position(id)?;
+        let group = self.measures[g].id.clone();
+        Some(Removed::Measure { group, index, measure: self.measures[g].measures.remove(index) })
+    }
+
+    pub fn remove_photo(&mut self, measure: &str, index: usize) -> Option<Removed> {
+        let m = self.measure_mut(measure)?;
+        (index < m.photos.len()).then(|| Removed::Photo {
+            measure: measure.to_string(),
+            index,
+            photo: m.photos.remove(index),
+        })
+    }
+
+    pub fn remove_signature(&mut self, role: SignerRole) -> Option<Removed> {
+        self.signers.get(role)?;
+        let image = self.signers.get_mut(role).signature.take()?;
+        Some(Removed::Signature { role, image })
+    }
+
+    /// Switches the second signer off; what was typed for them comes back on undo.
+    pub fn remove_second_signer(&mut self) -> Option<Removed> {
+        self.signers.second.take().map(|signer| Removed::Signer { signer })
+    }
+
+    /// Puts back what a removal took, where it was (or as near as the draft now allows).
+    pub fn restore(&mut self, removed: Removed) -> Result<(), RestoreError> {
+        match removed {
+            Removed::Group { index, group } => {
+                let at = index.min(self.measures.len());
+                self.measures.insert(at, group);
+            }
+            Removed::Measure { group, index, measure } => {
+                let g = self.group_index(&group).ok_or(RestoreError::ParentGone)?;
+                let list = &mut self.measures[g].measures;
+                list.insert(index.min(list.len()), measure);
+            }
+            Removed::Photo { measure, index, photo } => {
+                let list = &mut self.measure_mut(&measure).ok_or(RestoreError::ParentGone)?.photos;
+                list.insert(index.min(list.len()), photo);
+            }
+            Removed::Signature { role, image } => self.signers.get_mut(role).signature = Some(image),
+            Removed::Signer { signer } => self.signers.second = Some(signer),
+            Removed::Texts { before } => {
+                self.for_each_own_text(&mut |path, text| {
+                    if let Some((_, old)) = before.iter().find(|(p, _)| p == path) {
+                        *text = old.clone();
+                    }
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Moves a group up (-1) or down (+1); false at either end.
+    pub fn move_group(&mut self, id: &str, delta: isize) -> bool {
+        self.group_index(id).is_some_and(|i| shift(&mut self.measures, i, delta))
+    }
+
+    /// Moves a measure within its group.
+    pub fn move_measure(&mut self, id: &str, delta: isize) -> bool {
+        match self.measure_position(id) {
+            Some((g, m)) => shift(&mut self.measures[g].measures, m, delta),
+            None => false,
+        }
+    }
+
+    pub fn move_photo(&mut self, measure: &str, index: usize, delta: isize) -> bool {
+        self.measure_mut(measure).is_some_and(|m| shift(&mut m.photos, index, delta))
+    }
+
+    /// The number of measures in all groups.
+    pub fn measure_count(&self) -> usize {
+        self.measures.iter().map(|g| g.measures.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Draft {
+        let m = |id: &str, photos: usize| Measure {
+            id: id.into(),
+            name: format!("มาตรการ {id}"),
+            photos: (0..photos)
+                .map(|i| Photo { image: format!("img-{id}-{i}"), caption: format!("ภาพ {i}") })
+                .collect(),
+            ..Default::default()
+        };
+        let mut d = Draft {
+            measures: vec![
+                MeasureGroup {
+                    id: "g1".into(),
+                    heading: "ก".into(),
+                    measures: vec![m("m1", 2), m("m2", 0)],
+                    ..Default::default()
+                },
+                MeasureGroup {
+                    id: "g2".into(), heading: "ข".into(), measures: vec![m("m3", 1)], ..Default::default()
+                },
+            ],
+            ..Default::default()
+        };
+        d.signers.reporter.signature = Some("sig-1".into());
+        d.signers.second = Some(Signer { name: "นายสอง".into(), ..Default::default() });
+        d
+    }
+
+    #[test]
+    fn every_removal_is_undone_exactly() {
+        let original = sample();
+        let removals: Vec<fn(&mut Draft) -> Option<Removed>> = vec![
+            |d| d.remove_group("g1"),
+            |d| d.remove_group("g2"),
+            |d| d.remove_measure("m1"),
+            |d| d.remove_measure("m2"),
+            |d| d.remove_photo("m1", 0),
+            |d| d.remove_photo("m1", 1),
+            |d| d.remove_signature(SignerRole::Reporter),
+            |d| d.remove_second_signer(),
+        ];
+        for remove in removals {
+            let mut d = original.clone();
+            let removed = remove(&mut d).expect("something removed");
+            assert_ne!(d, original);
+            // Undo data survives a trip through storage.
+            let removed: Removed = serde_json::from_str(&serde_json::to_string(&removed).unwrap()).unwrap();
+            assert!(!removed.thai().is_empty());
+            d.restore(removed).unwrap();
+            assert_eq!(d, original);
+        }
+    }
+
+    #[test]
+    fn removing_what_is_not_there_does_nothing() {
+        let mut d = sample();
+        assert!(d.remove_group("nope").is_none());
+        assert!(d.remove_measure("nope").is_none());
+        assert!(d.remove_photo("m2", 0).is_none());
+        assert!(d.remove_signature(SignerRole::Clerk).is_none());
+        assert_eq!(d, sample());
+    }
+
+    #[test]
+    fn undo_after_the_parent_went_says_so() {
+        let mut d = sample();
+        let m = d.remove_measure("m3").unwrap();
+        d.remove_group("g2").unwrap();
+        assert_eq!(d.restore(m), Err(RestoreError::ParentGone));
+    }
+
+    #[test]
+    fn moves_stay_in_bounds() {
+        let mut d = sample();
+        assert!(!d.move_group("g1", -1));
+        assert!(d.move_group("g1", 1));
+        assert_eq!(d.measures[1].id, "g1");
+        assert!(d.move_measure("m1", 1));
+        assert_eq!(d.measures[1].measures[1].id, "m1");
+        assert!(!d.move_measure("m1", 1));
+        assert!(d.move_photo("m1", 0, 1));
+        assert_eq!(d.measure("m1").unwrap().photos[0].image, "img-m1-1");
+        assert_eq!(d.measure_count(), 3);
+    }
+}

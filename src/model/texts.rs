@@ -1,0 +1,185 @@
+//! The officer's own texts in a draft, visited in one place (stale-mention checks, undo of
+//! a replacement), and a Thai label for any field path (messages name fields in Thai).
+
+use super::draft::Draft;
+use crate::thai::Digits;
+
+impl Draft {
+    /// Calls `f(path, text)` for every free text the officer typed or overrode (not the
+    /// facts themselves: agency name, places, numbers). Proposed wording that was not
+    /// overridden is generated, so never out of date, and is not visited.
+    pub fn for_each_own_text(&mut self, f: &mut dyn FnMut(&str, &mut String)) {
+        f("agency.unit", &mut self.agency.unit);
+        let a = &mut self.analysis;
+        f("analysis.weaknesses", &mut a.weaknesses);
+        f("analysis.improvements", &mut a.improvements);
+        f("analysis.approach", &mut a.approach);
+        if let Some(t) = self.texts.analysis_summary.as_mut() {
+            f("texts.analysis_summary", t);
+        }
+        if let Some(t) = self.texts.preface.as_mut() {
+            f("texts.preface", t);
+        }
+        for (gi, g) in self.measures.iter_mut().enumerate() {
+            f(&format!("measures.{gi}.heading"), &mut g.heading);
+            for (mi, m) in g.measures.iter_mut().enumerate() {
+                let p = format!("measures.{gi}.measures.{mi}");
+                for (name, text) in [
+                    ("name", &mut m.name),
+                    ("steps", &mut m.steps),
+                    ("responsible", &mut m.responsible),
+                    ("period", &mut m.period),
+                    ("output", &mut m.output),
+                    ("outcome", &mut m.outcome),
+                    ("note", &mut m.note),
+                ] {
+                    f(&format!("{p}.{name}"), text);
+                }
+                for (pi, photo) in m.photos.iter_mut().enumerate() {
+                    f(&format!("{p}.photos.{pi}"), &mut photo.caption);
+                }
+            }
+        }
+        for (i, r) in self.recommendations.iter_mut().enumerate() {
+            f(&format!("recommendations.{i}"), r);
+        }
+        let memo = &mut self.memo;
+        if let Some(t) = memo.subject.as_mut() {
+            f("memo.subject", t);
+        }
+        if let Some(t) = memo.addressee.as_mut() {
+            f("memo.addressee", t);
+        }
+        for (i, t) in memo.body.iter_mut().flatten().enumerate() {
+            f(&format!("memo.body.{i}"), t);
+        }
+        for role in super::draft::SignerRole::ALL {
+            if self.signers.get(role).is_none() {
+                continue;
+            }
+            let s = self.signers.get_mut(role);
+            let k = role.key();
+            f(&format!("signers.{k}.position"), &mut s.position);
+            f(&format!("signers.{k}.acting"), &mut s.acting);
+            f(&format!("signers.{k}.comment"), &mut s.comment);
+        }
+    }
+
+    /// Own texts as (path, text), read-only.
+    pub fn own_texts(&self) -> Vec<(String, String)> {
+        let mut copy = self.clone();
+        let mut out = Vec::new();
+        copy.for_each_own_text(&mut |p, t| out.push((p.to_string(), t.clone())));
+        out
+    }
+}
+
+/// The path of the form field that edits `path` (memo paragraphs and recommendations are
+/// edited in one text area each).
+pub fn form_field(path: &str) -> &str {
+    for whole in ["memo.body", "recommendations"] {
+        if path.strip_prefix(whole).is_some_and(|rest| rest.starts_with('.')) {
+            return whole;
+        }
+    }
+    path
+}
+
+/// A Thai name for the field at `path` (dotted, as in validation), for messages.
+pub fn field_label(path: &str) -> String {
+    let parts: Vec<&str> = path.split('.').collect();
+    let n = |s: &str| s.parse::<usize>().map(|i| Digits::Thai.number(i + 1)).unwrap_or_default();
+    let signer = |k: &str| match k {
+        "reporter" => "ผู้รายงาน",
+        "second" => "ผู้ลงนามคนที่สอง",
+        "clerk" => "ปลัด",
+        "executive" => "ผู้บริหาร",
+        _ => "ผู้ลงนาม",
+    };
+    let label = match parts.as_slice() {
+        ["agency", "kind"] => "ประเภทหน่วยงาน".into(),
+        ["agency", "name"] => "ชื่อหน่วยงาน".into(),
+        ["agency", "district"] => "อำเภอ".into(),
+        ["agency", "province"] => "จังหวัด".into(),
+        ["agency", "unit"] => "ส่วนราชการที่จัดทำรายงาน".into(),
+        ["agency", "phone"] => "โทรศัพท์".into(),
+        ["agency", "doc_code"] => "รหัสหน่วยงานในเลขที่หนังสือ".into(),
+        ["report", "fiscal_year"] => "ปีงบประมาณ".into(),
+        ["report", "round"] => "รอบรายงาน".into(),
+        ["report", "period_start"] => "วันเริ่มต้นของรอบรายงาน".into(),
+        ["report", "period_end"] => "วันสิ้นสุดของรอบรายงาน".into(),
+        ["ita", "assessed_year"] => "ปีที่ประเมิน ITA".into(),
+        ["ita", "score"] => "คะแนน ITA รวม".into(),
+        ["ita", "current_score"] => "คะแนน ITA รวมปีถัดไป".into(),
+        ["ita", "level"] => "ระดับผลการประเมิน".into(),
+        ["ita", "threshold"] => "เกณฑ์คะแนนที่ถือว่าผ่าน".into(),
+        ["ita", "indicators", i, "previous"] => format!("คะแนนตัวชี้วัดที่ {} (ปีที่ประเมิน)", n(i)),
+        ["ita", "indicators", i, "current"] => format!("คะแนนตัวชี้วัดที่ {} (ปีถัดไป)", n(i)),
+        ["ita", "indicators", i, ..] => format!("ตัวชี้วัดที่ {}", n(i)),
+        ["analysis", "weaknesses"] => "ข้อบกพร่องหรือจุดอ่อน".into(),
+        ["analysis", "improvements"] => "ประเด็นที่ต้องพัฒนา".into(),
+        ["analysis", "approach"] => "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ".into(),
+        ["texts", "analysis_summary"] => "สรุปผลการวิเคราะห์".into(),
+        ["texts", "preface"] => "คำนำ".into(),
+        ["measures"] => "มาตรการ".into(),
+        ["measures", g, "heading"] => format!("หัวข้อกลุ่มมาตรการที่ {}", n(g)),
+        ["measures", g, "indicator"] => format!("ตัวชี้วัดของกลุ่มที่ {}", n(g)),
+        ["measures", g, "measures", m, field, rest @ ..] => {
+            let what = match *field {
+                "name" => "ชื่อ".to_string(),
+                "steps" => "ขั้นตอน".into(),
+                "responsible" => "ผู้รับผิดชอบ".into(),
+                "period" => "ระยะเวลา".into(),
+                "output" => "ผลการดำเนินการ".into(),
+                "outcome" => "ผลลัพธ์".into(),
+                "note" => "หมายเหตุ".into(),
+                "photos" => format!("คำบรรยายภาพที่ {}", rest.first().map(|p| n(p)).unwrap_or_default()),
+                other => other.to_string(),
+            };
+            format!("{what}ของมาตรการที่ {} กลุ่มที่ {}", n(m), n(g))
+        }
+        ["measures", g, ..] => format!("กลุ่มมาตรการที่ {}", n(g)),
+        ["recommendations", ..] => "ข้อเสนอแนะ".into(),
+        ["memo", "number"] => "เลขที่หนังสือ".into(),
+        ["memo", "date"] => "วันที่ของบันทึกข้อความ".into(),
+        ["memo", "subject"] => "เรื่อง (บันทึกข้อความ)".into(),
+        ["memo", "addressee"] => "เรียน (บันทึกข้อความ)".into(),
+        ["memo", "body", ..] => "ข้อความในบันทึกข้อความ".into(),
+        ["signers", k, "name"] => format!("ชื่อ{}", signer(k)),
+        ["signers", k, "position"] => format!("ตำแหน่ง{}", signer(k)),
+        ["signers", k, "acting"] => format!("รักษาราชการแทน ({})", signer(k)),
+        ["signers", k, "comment"] => format!("ความเห็นของ{}", signer(k)),
+        ["signers", k, ..] => signer(k).to_string(),
+        ["options", ..] => "ตัวเลือกเอกสาร".into(),
+        _ => return path.to_string(),
+    };
+    label
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_name_fields_in_thai() {
+        assert_eq!(field_label("ita.indicators.0.previous"), "คะแนนตัวชี้วัดที่ ๑ (ปีที่ประเมิน)");
+        assert_eq!(field_label("measures.1.measures.2.responsible"), "ผู้รับผิดชอบของมาตรการที่ ๓ กลุ่มที่ ๒");
+        assert_eq!(field_label("signers.clerk.position"), "ตำแหน่งปลัด");
+        assert_eq!(field_label("memo.body.2"), "ข้อความในบันทึกข้อความ");
+        assert_eq!(field_label("something.else"), "something.else");
+        assert_eq!(form_field("memo.body.2"), "memo.body");
+        assert_eq!(form_field("memo.bodyx"), "memo.bodyx");
+    }
+
+    #[test]
+    fn visits_overridden_texts_only() {
+        let mut d = Draft::default();
+        d.memo.subject = Some("เรื่อง".into());
+        d.memo.body = Some(vec!["ก".into(), "ข".into()]);
+        let paths: Vec<String> = d.own_texts().into_iter().map(|(p, _)| p).collect();
+        assert!(paths.contains(&"memo.subject".to_string()));
+        assert!(paths.contains(&"memo.body.1".to_string()));
+        assert!(!paths.contains(&"memo.addressee".to_string()));
+        assert!(!paths.iter().any(|p| p.starts_with("signers.second")));
+    }
+}
