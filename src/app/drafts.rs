@@ -273,9 +273,11 @@ pub fn Drafts() -> impl IntoView {
                                                         }
                                                     }
                                                     on:blur=move |ev| {
-                                                        if renaming.get_untracked().as_deref() == Some(id_blur.as_str()) {
+                                                        // Also fired when the list goes away (Back):
+                                                        // the list's own signal may be gone.
+                                                        if renaming.try_get_untracked().flatten().as_deref() == Some(id_blur.as_str()) {
                                                             rename(st, &id_blur, &event_target_value(&ev));
-                                                            renaming.set(None);
+                                                            renaming.try_set(None);
                                                         }
                                                     }
                                                 />

@@ -5,10 +5,18 @@
 //! leaving a changed field commits it (`AppState::commit`).
 
 use super::state::{field_id, AppState};
-use crate::model::input::{read_be_year, read_number, NotAValue};
+use crate::model::input::{far_year_note, read_be_year, read_number, NotAValue};
 use crate::model::Draft;
 use crate::thai::{BeDate, Digits, MONTHS};
 use leptos::prelude::*;
+
+/// Marks the field as visited. A focused field also loses focus when its step is taken
+/// away (Back, a new draft): its signals may be gone by then, so this never assumes them.
+fn touch(st: AppState, path: Signal<String>) {
+    if let Some(p) = path.try_get_untracked() {
+        st.touch(&p);
+    }
+}
 
 /// A field's label, hint, note and problem around its control.
 fn frame(st: AppState, path: Signal<String>, label: String, hint: Option<String>, control: AnyView) -> AnyView {
@@ -59,11 +67,13 @@ pub fn suggest_field(
             prop:value=move || st.draft.with(&get)
             on:input=move |ev| {
                 let v = event_target_value(&ev);
-                st.clear_note(&path.get_untracked());
-                st.edit(|d| set(d, v));
+                if let Some(p) = path.try_get_untracked() {
+                    st.clear_note(&p);
+                }
+                st.type_in(|d| set(d, v));
             }
             on:change=move |_| st.commit()
-            on:blur=move |_| st.touch(&path.get_untracked())
+            on:blur=move |_| touch(st, path)
             aria-invalid=move || path.with(|p| st.problem_for(p)).is_some().to_string()
             aria-describedby=move || format!("{}-err", field_id(&path.get()))
         />
@@ -96,10 +106,10 @@ pub fn textarea_field(
             prop:value=move || st.draft.with(&get)
             on:input=move |ev| {
                 let v = event_target_value(&ev);
-                st.edit(|d| set(d, v));
+                st.type_in(|d| set(d, v));
             }
             on:change=move |_| st.commit()
-            on:blur=move |_| st.touch(&path.get_untracked())
+            on:blur=move |_| touch(st, path)
             aria-describedby=move || format!("{}-err", field_id(&path.get()))
         ></textarea>
     }
@@ -134,7 +144,10 @@ pub fn number_field(
     let show = move |v: Option<f32>| v.map(|v| format!("{}", (v * 100.0).round() / 100.0)).unwrap_or_default();
     let read = move |raw: &str| -> Result<(Option<f32>, Option<String>), NotAValue> {
         match kind {
-            NumberKind::Year => read_be_year(raw).map(|r| (Some(r.value as f32), r.note)),
+            NumberKind::Year => read_be_year(raw).map(|r| {
+                let note = r.note.or_else(|| far_year_note(r.value, super::state::today().year));
+                (Some(r.value as f32), note)
+            }),
             NumberKind::Required => match read_number(raw) {
                 Ok(Some(v)) => Ok((Some(v), None)),
                 _ => Err(NotAValue),
@@ -177,17 +190,20 @@ pub fn number_field(
                 let key = k2.clone();
                 match read(&typed) {
                     Ok((value, note)) => {
-                        st.edit(|d| {
+                        st.type_in(|d| {
                             d.unparsed.remove(&key);
                             set(d, value);
                         });
                         if let (Some(n), Some(v)) = (note, value) {
-                            raw.set(show(Some(v)));
+                            // A converted year shows as converted; a far one stays as typed.
+                            if typed.trim() != show(Some(v)) {
+                                raw.set(show(Some(v)));
+                            }
                             st.note(&key, n);
                         }
                     }
                     Err(NotAValue) => {
-                        st.edit(|d| {
+                        st.type_in(|d| {
                             d.unparsed.insert(key.clone(), typed);
                             // An optional score is left empty, never kept at its old value;
                             // a required one keeps its value while the problem is shown.
@@ -201,7 +217,7 @@ pub fn number_field(
                 }
             }
             on:change=move |_| st.commit()
-            on:blur=move |_| st.touch(&path.get_untracked())
+            on:blur=move |_| touch(st, path)
             aria-invalid=move || path.with(|p| st.problem_for(p)).is_some().to_string()
             aria-describedby=format!("{}-err", field_id(&key))
         />
@@ -225,7 +241,7 @@ pub fn select_field(
             id=move || field_id(&path.get())
             on:change=move |ev| {
                 let v = event_target_value(&ev);
-                st.edit(|d| set(d, v));
+                st.type_in(|d| set(d, v));
                 st.commit();
             }
         >

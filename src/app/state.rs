@@ -13,7 +13,7 @@ use super::idb;
 use super::route::Route;
 use crate::model::{validate, Draft, Problem, Removed, Stale};
 use crate::storage::local::{Local, Session};
-use crate::storage::undo::{self, PendingUndo, UndoAction};
+use crate::storage::undo::{self, UndoAction};
 use crate::storage::{DraftStore, KeyValue, SaveError};
 use crate::thai::BeDate;
 use leptos::prelude::*;
@@ -126,6 +126,9 @@ pub struct AppState {
     pub name: Memo<String>,
     /// A short note under a field after the app changed what was typed (a ค.ศ. year).
     pub notes: RwSignal<BTreeMap<String, String>>,
+    /// A fact (agency name, year…) is being typed: stale wording waits until it is committed,
+    /// rather than offering to write in a half-typed name.
+    pub typing_fact: RwSignal<bool>,
     /// Image id → object URL for display (thumbnails, signatures, preview).
     pub image_urls: RwSignal<BTreeMap<String, String>>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -148,6 +151,7 @@ impl AppState {
             stale: Memo::new(move |_| draft.with(Draft::stale)),
             name: Memo::new(move |_| draft.with(Draft::display_name)),
             notes: RwSignal::new(BTreeMap::new()),
+            typing_fact: RwSignal::new(false),
             image_urls: RwSignal::new(BTreeMap::new()),
             timer: StoredValue::new(None),
         };
@@ -215,10 +219,27 @@ impl AppState {
         self.schedule_save();
     }
 
+    /// A keystroke in a field: like `edit`, and when it changes a fact (the agency's name, a
+    /// year…) stale wording is held back until the field is committed.
+    pub fn type_in(&self, f: impl FnOnce(&mut Draft)) {
+        let mut fact_changed = false;
+        self.edit(|d| {
+            let before = d.facts();
+            f(d);
+            fact_changed = d.facts() != before;
+        });
+        if fact_changed && !self.typing_fact.get_untracked() {
+            self.typing_fact.set(true);
+        }
+    }
+
     /// A finished change (a field left, a button pressed): the agency name is tidied and
     /// the facts the officer's texts are checked against move on where nothing mentions
     /// the old value.
     pub fn commit(&self) {
+        if self.typing_fact.get_untracked() {
+            self.typing_fact.set(false);
+        }
         let needed = self.draft.with_untracked(|d| {
             d.facts() != d.basis
                 || (d.agency.kind != crate::model::AgencyKind::Other
@@ -266,12 +287,10 @@ impl AppState {
         }
     }
 
-    /// Keeps `action` as the pending undo (also across a reload) and says what was done.
+    /// Adds `action` to the pending undo (also kept across a reload) and says what was done.
     pub fn offer_undo(&self, message: String, action: UndoAction) {
-        let pending =
-            PendingUndo { message: message.clone(), action, until_ms: now_ms() + UNDO_FOR.as_millis() as f64 };
-        undo::keep(&Session, &pending);
-        self.show_toast(Toast { text: message, undo: true }, UNDO_FOR);
+        let pending = undo::add(&Session, message, action, now_ms(), now_ms() + UNDO_FOR.as_millis() as f64);
+        self.show_toast(Toast { text: pending.message, undo: true }, UNDO_FOR);
     }
 
     /// After a reload: the undo that was on screen is offered again for the time it had left.
@@ -290,7 +309,25 @@ impl AppState {
         };
         undo::forget(&Session);
         self.toast.set(None);
-        let result = match p.action {
+        // Newest first, so positions recorded by later removals are still right.
+        let mut result = Ok(());
+        for action in p.actions.into_iter().rev() {
+            if let Err(e) = self.undo_one(action) {
+                result = Err(e);
+            }
+        }
+        match result {
+            Ok(()) => {
+                // The drafts list reads storage: let it know.
+                self.save.notify();
+                self.say("เลิกทำแล้ว".into());
+            }
+            Err(e) => self.say(e),
+        }
+    }
+
+    fn undo_one(&self, action: UndoAction) -> Result<(), String> {
+        match action {
             UndoAction::Edit { draft_id, removed } if draft_id == self.draft_id.get_untracked() => {
                 let mut result = Ok(());
                 self.edit(|d| {
@@ -311,14 +348,6 @@ impl AppState {
             UndoAction::Draft { draft_id, name, draft } => {
                 store().save(&draft_id, &name, &draft, 0, now_ms()).map(|_| ()).map_err(|e| e.thai())
             }
-        };
-        match result {
-            Ok(()) => {
-                // The drafts list reads storage: let it know.
-                self.save.notify();
-                self.say("เลิกทำแล้ว".into());
-            }
-            Err(e) => self.say(e),
         }
     }
 
@@ -463,7 +492,10 @@ impl AppState {
 
     /// The problems for one field (shown once it was touched, or after the review step).
     pub fn problem_for(&self, field: &str) -> Option<String> {
-        let visible = self.show_all.get() || self.touched.with(|t| t.contains(field));
+        // Text the officer typed that is not a value is flagged at once, also after a reload.
+        let visible = self.show_all.get()
+            || self.touched.with(|t| t.contains(field))
+            || self.draft.with(|d| d.unparsed.contains_key(field));
         if !visible {
             return None;
         }

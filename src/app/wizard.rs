@@ -164,7 +164,7 @@ fn StaleBanner() -> impl IntoView {
     let keep = move |_| st.edit(Draft::keep_stale);
     move || {
         let stale = st.stale.get();
-        (!stale.is_empty()).then(|| {
+        (!stale.is_empty() && !st.typing_fact.get()).then(|| {
             let total: usize = stale.iter().filter(|s| s.replaceable()).map(|s| s.count).sum();
             let can_replace = total > 0;
             let items = stale

@@ -48,6 +48,18 @@ pub fn read_be_year(s: &str) -> Result<Read<u16>, NotAValue> {
     }
 }
 
+/// A year far from this year is most likely a slip of the finger (๒๖๖๙ for ๒๕๖๙): a note
+/// asks the officer to look again, without refusing it.
+pub fn far_year_note(year: u16, this_year: u16) -> Option<String> {
+    (year.abs_diff(this_year) > 5).then(|| {
+        format!(
+            "ปี {} ห่างจากปีปัจจุบัน ({}) เกิน ๕ ปี กรุณาตรวจว่าพิมพ์ถูกต้อง",
+            Digits::Thai.number(year),
+            Digits::Thai.number(this_year)
+        )
+    })
+}
+
 /// The message for text that is not a valid value for the field at `path`.
 pub fn unparsed_message(path: &str, raw: &str) -> String {
     let label = super::texts::field_label(path);
@@ -86,6 +98,13 @@ mod tests {
         assert_eq!(read_be_year("25"), Err(NotAValue));
         assert_eq!(read_be_year("abc"), Err(NotAValue));
         assert_eq!(read_be_year("-5"), Err(NotAValue));
+    }
+
+    #[test]
+    fn a_year_far_from_now_gets_a_note() {
+        assert!(far_year_note(2669, 2569).unwrap().contains("๒๖๖๙"));
+        assert_eq!(far_year_note(2568, 2569), None);
+        assert_eq!(far_year_note(2564, 2569), None);
     }
 
     #[test]

@@ -65,14 +65,31 @@ impl KeyValue for Local {
     }
 }
 
+thread_local! {
+    /// Where session values live when the browser refuses session storage: this tab's state
+    /// then lasts until a reload instead of not at all (an undo still works).
+    static SESSION_FALLBACK: std::cell::RefCell<std::collections::BTreeMap<String, String>> =
+        const { std::cell::RefCell::new(std::collections::BTreeMap::new()) };
+}
+
 impl KeyValue for Session {
     fn get(&self, key: &str) -> Option<String> {
-        get(session(), key)
+        get(session(), key).or_else(|| SESSION_FALLBACK.with(|m| m.borrow().get(key).cloned()))
     }
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        set(session(), key, value)
+        let result = set(session(), key, value);
+        SESSION_FALLBACK.with(|m| {
+            let mut m = m.borrow_mut();
+            if result.is_err() {
+                m.insert(key.to_string(), value.to_string());
+            } else {
+                m.remove(key);
+            }
+        });
+        result
     }
     fn remove(&self, key: &str) {
+        SESSION_FALLBACK.with(|m| m.borrow_mut().remove(key));
         remove(session(), key)
     }
     fn keys(&self) -> Vec<String> {

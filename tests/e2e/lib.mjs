@@ -99,3 +99,16 @@ export function foundInOrder(hay, needle) {
   }
   return false;
 }
+
+/// Signs on the first pad with the mouse.
+export async function drawSignature(page) {
+  const pad = page.locator('canvas.pad').first();
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  await page.mouse.move(box.x + 20, box.y + box.height * 0.7);
+  await page.mouse.down();
+  for (let k = 1; k <= 24; k++) {
+    await page.mouse.move(box.x + 20 + (k * (box.width - 40)) / 24, box.y + box.height * (0.5 + 0.3 * Math.sin(k / 2)));
+  }
+  await page.mouse.up();
+}

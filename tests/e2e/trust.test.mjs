@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import { open, load, shot, download, pdfText, squash, PHONE, DESKTOP, BASE_URL, OUT_DIR, readFileSync, join } from './lib.mjs';
+import { open, load, shot, download, pdfText, squash, drawSignature, PHONE, DESKTOP, BASE_URL, OUT_DIR, readFileSync, join } from './lib.mjs';
 
 const EXAMPLE = 'เขาสมอคอน';
 const TODAY = new Date('2026-12-02T10:00:00+07:00');
@@ -95,19 +95,6 @@ async function blur(page, selector) {
   await page.press(selector, 'Tab');
 }
 
-/// Signs on the first pad with the mouse.
-async function drawSignature(page) {
-  const pad = page.locator('canvas.pad').first();
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  await page.mouse.move(box.x + 20, box.y + box.height * 0.7);
-  await page.mouse.down();
-  for (let k = 1; k <= 24; k++) {
-    await page.mouse.move(box.x + 20 + (k * (box.width - 40)) / 24, box.y + box.height * (0.5 + 0.3 * Math.sin(k / 2)));
-  }
-  await page.mouse.up();
-}
-
 async function clickNext(page) {
   await page.locator('button', { hasText: 'ถัดไป ›' }).first().click();
 }
@@ -129,79 +116,76 @@ async function stillSaves(page) {
 
 const measureCount = (d) => d.measures.reduce((n, g) => n + g.measures.length, 0);
 
-// Guards: undo of a deleted group restores it (same id, same place) without killing the app.
-test('undo: a deleted group comes back with its id and place, and the app keeps saving', async () => {
+/// On the example draft at step `at`: `prepare`, then `remove` something; once the stored
+/// draft shows it `gone`, press เลิกทำ (after a reload when `reload`): the measures come back
+/// exactly as they were (ids, order, photos), the app never crashes and keeps saving.
+async function deleteAndUndo(what, { at, prepare = async () => {}, ready = () => true, remove, gone, reload = false }) {
   const b = await open(DESKTOP);
   const { page } = b;
   const cerr = consoleErrors(page);
-  page.on('dialog', (d) => d.accept());
   try {
     await load(page);
-    await step(page, 4);
-    const before = await eventually(() => storedDraft(page), (d) => d?.draft?.measures?.length > 2);
-    await page.locator('.group').nth(1).locator('button', { hasText: 'ลบกลุ่ม' }).click();
-    const gone = await eventually(() => storedDraft(page), (d) => d?.draft.measures.length === before.draft.measures.length - 1);
-    assert.equal(gone.draft.measures.length, before.draft.measures.length - 1, 'the group was deleted');
+    await step(page, at);
+    await prepare(page);
+    const before = await eventually(() => storedDraft(page), (d) => d?.draft?.measures?.length > 2 && ready(d.draft));
+    await remove(page);
+    const after = await eventually(() => storedDraft(page), (d) => d && gone(d.draft, before.draft));
+    assert.ok(gone(after.draft, before.draft), `the ${what} was deleted`);
+    if (reload) {
+      await page.waitForSelector('.save-state.saved', { timeout: 5000 });
+      await page.reload();
+      await page.waitForSelector('main');
+    }
     await clickUndo(page);
-    assertNoCrash(b, cerr, 'group undo');
-    const after = await eventually(() => storedDraft(page), (d) => isDeepStrictEqual(d?.draft.measures, before.draft.measures));
-    assert.deepEqual(after.draft.measures, before.draft.measures, 'the group is back, same id and place');
-    assert.equal(await page.locator('.group').count(), before.draft.measures.length);
+    assertNoCrash(b, cerr, `${what} undo`);
+    const back = await eventually(() => storedDraft(page), (d) => isDeepStrictEqual(d?.draft.measures, before.draft.measures));
+    assert.deepEqual(back.draft.measures, before.draft.measures, `the ${what} is back, same id and place`);
     await stillSaves(page);
-    assertNoCrash(b, cerr, 'after the group undo');
+    assertNoCrash(b, cerr, `after the ${what} undo`);
   } finally {
     await b.close();
   }
-});
+}
+
+const photosOfFirst = (d) => d.measures[0].measures[0].photos.length;
+
+// Guards: undo of a deleted group restores it (same id, same place) without killing the app.
+test('undo: a deleted group comes back with its id and place, and the app keeps saving', () =>
+  deleteAndUndo('group', {
+    at: 4,
+    remove: (page) => page.locator('.group').nth(1).locator('button', { hasText: 'ลบกลุ่ม' }).click(),
+    gone: (d, before) => d.measures.length === before.measures.length - 1,
+  }));
 
 // Guards: undo of a deleted measure restores it (same id, same place) without killing the app.
-test('undo: a deleted measure comes back with its id and place, and the app keeps saving', async () => {
-  const b = await open(DESKTOP);
-  const { page } = b;
-  const cerr = consoleErrors(page);
-  try {
-    await load(page);
-    await step(page, 4);
-    const before = await eventually(() => storedDraft(page), (d) => d?.draft?.measures?.length > 0);
-    await page.locator('.measure').nth(1).locator('button', { hasText: 'ลบมาตรการ' }).click();
-    const gone = await eventually(() => storedDraft(page), (d) => measureCount(d.draft) === measureCount(before.draft) - 1);
-    assert.equal(measureCount(gone.draft), measureCount(before.draft) - 1, 'the measure was deleted');
-    await clickUndo(page);
-    assertNoCrash(b, cerr, 'measure undo');
-    const after = await eventually(() => storedDraft(page), (d) => isDeepStrictEqual(d?.draft.measures, before.draft.measures));
-    assert.deepEqual(after.draft.measures, before.draft.measures, 'the measure is back, same id and place');
-    await stillSaves(page);
-    assertNoCrash(b, cerr, 'after the measure undo');
-  } finally {
-    await b.close();
-  }
-});
+test('undo: a deleted measure comes back with its id and place, and the app keeps saving', () =>
+  deleteAndUndo('measure', {
+    at: 4,
+    remove: (page) => page.locator('.measure').nth(1).locator('button', { hasText: 'ลบมาตรการ' }).click(),
+    gone: (d, before) => measureCount(d) === measureCount(before) - 1,
+  }));
 
 // Guards: undo of a deleted photo restores it (same image id, same place) without killing the app.
-test('undo: a deleted photo comes back in its place, and the app keeps saving', async () => {
-  const b = await open(DESKTOP);
-  const { page } = b;
-  const cerr = consoleErrors(page);
-  try {
-    await load(page);
-    await step(page, 5);
-    await page.locator('input[id^="photo-file-"]').first().setInputFiles('tests/fixtures/photo.jpg');
-    await page.waitForSelector('.photo img[src^="blob:"]', { timeout: 10000 });
-    const before = await eventually(() => storedDraft(page), (d) => d?.draft.measures[0].measures[0].photos.length === 1);
-    assert.equal(before.draft.measures[0].measures[0].photos.length, 1, 'the photo was stored');
-    await page.locator('.photo').first().locator('button', { hasText: 'ลบภาพ' }).click();
-    await eventually(() => storedDraft(page), (d) => d?.draft.measures[0].measures[0].photos.length === 0);
-    await clickUndo(page);
-    assertNoCrash(b, cerr, 'photo undo');
-    const after = await eventually(() => storedDraft(page), (d) => isDeepStrictEqual(d?.draft.measures, before.draft.measures));
-    assert.deepEqual(after.draft.measures, before.draft.measures, 'the photo is back');
-    await page.waitForSelector('.photo img[src^="blob:"]', { timeout: 5000 });
-    await stillSaves(page);
-    assertNoCrash(b, cerr, 'after the photo undo');
-  } finally {
-    await b.close();
-  }
-});
+test('undo: a deleted photo comes back in its place, and the app keeps saving', () =>
+  deleteAndUndo('photo', {
+    at: 5,
+    prepare: async (page) => {
+      await page.locator('input[id^="photo-file-"]').first().setInputFiles('tests/fixtures/photo.jpg');
+      await page.waitForSelector('.photo img[src^="blob:"]', { timeout: 10000 });
+    },
+    ready: (d) => photosOfFirst(d) === 1,
+    remove: (page) => page.locator('.photo').first().locator('button', { hasText: 'ลบภาพ' }).click(),
+    gone: (d) => photosOfFirst(d) === 0,
+  }));
+
+// Guards: the undo offer survives a reload while its message is shown.
+test('undo survives a reload: the message comes back and still restores the measure', () =>
+  deleteAndUndo('measure', {
+    at: 4,
+    reload: true,
+    remove: (page) => page.locator('.measure').nth(1).locator('button', { hasText: 'ลบมาตรการ' }).click(),
+    gone: (d, before) => measureCount(d) === measureCount(before) - 1,
+  }));
 
 // Guards: undo of a deleted draft (the current one) restores it whole, without killing the app.
 test('undo: a deleted draft comes back with its id, content and place in the list', async () => {
@@ -232,31 +216,6 @@ test('undo: a deleted draft comes back with its id, content and place in the lis
     assert.deepEqual(rowsAfter, rowsBefore, 'the list is as before the delete');
     await stillSaves(page);
     assertNoCrash(b, cerr, 'after the draft undo');
-  } finally {
-    await b.close();
-  }
-});
-
-// Guards: the undo offer survives a reload while its message is shown.
-test('undo survives a reload: the message comes back and still restores the measure', async () => {
-  const b = await open(DESKTOP);
-  const { page } = b;
-  const cerr = consoleErrors(page);
-  try {
-    await load(page);
-    await step(page, 4);
-    const before = await eventually(() => storedDraft(page), (d) => d?.draft?.measures?.length > 0);
-    await page.locator('.measure').nth(1).locator('button', { hasText: 'ลบมาตรการ' }).click();
-    await eventually(() => storedDraft(page), (d) => measureCount(d.draft) === measureCount(before.draft) - 1);
-    await page.waitForSelector('.save-state.saved', { timeout: 5000 });
-    await page.reload();
-    await page.waitForSelector('main');
-    const undo = page.locator('.toast button', { hasText: 'เลิกทำ' });
-    await undo.waitFor({ state: 'visible', timeout: 5000 });
-    await undo.click();
-    assertNoCrash(b, cerr, 'undo after reload');
-    const after = await eventually(() => storedDraft(page), (d) => isDeepStrictEqual(d?.draft.measures, before.draft.measures));
-    assert.deepEqual(after.draft.measures, before.draft.measures, 'the measure is back, same id and place');
   } finally {
     await b.close();
   }
@@ -871,6 +830,82 @@ test('a hostile session: deletes and undos, bad numbers, renames, history, reloa
     assert.ok(!text.includes(EXAMPLE), 'the PDF still names เขาสมอคอน');
     assert.deepEqual(b.errors, [], 'page errors');
     assert.deepEqual(cerr, [], 'console errors');
+  } finally {
+    await b.close();
+  }
+});
+
+// Guards: leaving a step with the browser's Back while a field has focus (its blur then
+// comes after the step is gone) never crashes.
+test('Back and Forward with the cursor in a field do not crash', async () => {
+  const b = await open(PHONE);
+  const { page } = b;
+  const cerr = consoleErrors(page);
+  try {
+    await load(page);
+    await step(page, 2);
+    await page.click('#f-report-fiscal_year');
+    await page.goBack();
+    await page.waitForSelector('.progress li:nth-child(1).current', { timeout: 5000 });
+    await page.click('#f-agency-district');
+    await page.goForward();
+    await page.waitForSelector('.progress li:nth-child(2).current', { timeout: 5000 });
+    await page.click('#to-drafts');
+    await page.locator('.draft-list li').first().getByRole('button', { name: 'เปลี่ยนชื่อ' }).click();
+    await page.waitForSelector('input.rename');
+    await page.goBack();
+    await page.waitForSelector('.progress li:nth-child(2).current', { timeout: 5000 });
+    await sleep(300);
+    assertNoCrash(b, cerr, 'Back with focus');
+    assert.equal(await page.locator('#crash').count(), 0, 'no crash message');
+    assert.match(await page.locator('.save-state').innerText(), /บันทึกแล้ว/);
+  } finally {
+    await b.close();
+  }
+});
+
+// Guards: a double click on a delete button takes two things; เลิกทำ brings both back.
+test('two quick deletes are both undone', async () => {
+  const b = await open(DESKTOP);
+  const { page } = b;
+  const cerr = consoleErrors(page);
+  try {
+    await load(page);
+    await step(page, 4);
+    const before = await eventually(() => storedDraft(page), (d) => d?.draft?.measures?.length > 2);
+    await page.locator('.measure').first().locator('button', { hasText: 'ลบมาตรการ' }).dblclick();
+    await eventually(() => storedDraft(page), (d) => measureCount(d.draft) === measureCount(before.draft) - 2);
+    assert.match(await page.locator('.toast span').first().innerText(), /๒ รายการ/);
+    await clickUndo(page);
+    const back = await eventually(() => storedDraft(page), (d) => isDeepStrictEqual(d?.draft.measures, before.draft.measures));
+    assert.deepEqual(back.draft.measures, before.draft.measures, 'both measures are back, in their places');
+    assertNoCrash(b, cerr, 'double delete');
+  } finally {
+    await b.close();
+  }
+});
+
+// Guards: a value typed wrongly is still flagged after a reload; stale wording waits until the
+// name is committed (no offer to write in a half-typed name).
+test('flags survive a reload; the stale banner waits for the field to be left', async () => {
+  const b = await open(DESKTOP);
+  const { page } = b;
+  try {
+    await load(page);
+    await step(page, 3);
+    await page.fill('#f-ita-indicators-0-previous', 'abc');
+    await page.waitForSelector('.save-state.saved');
+    await page.reload();
+    await page.waitForSelector('main');
+    assert.equal(await page.inputValue('#f-ita-indicators-0-previous'), 'abc');
+    const msg = await page.locator('#f-ita-indicators-0-previous-err').innerText();
+    assert.match(msg, /"abc" ไม่ใช่ตัวเลข/, `message after reload: ${msg}`);
+    await step(page, 1);
+    await page.fill('#f-agency-name', 'หนองแ');
+    await sleep(300);
+    assert.equal(await page.locator('.banner.stale').count(), 0, 'no banner while typing');
+    await blur(page, '#f-agency-name');
+    await page.waitForSelector('.banner.stale', { timeout: 5000 });
   } finally {
     await b.close();
   }

@@ -3,7 +3,7 @@
 // everything found again after a reload; export, delete, import, compare.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, load, shot, download, pdfText, squash, foundInOrder, PHONE, DESKTOP, readFileSync } from './lib.mjs';
+import { open, load, shot, download, pdfText, squash, foundInOrder, drawSignature, PHONE, DESKTOP, readFileSync } from './lib.mjs';
 
 const seed = JSON.parse(readFileSync('tests/drafts/seed-004.json', 'utf8'));
 const MEASURES = seed.measures[0].measures.slice(0, 4);
@@ -69,15 +69,7 @@ async function fillAll(page) {
   await page.fill('#f-signers-clerk-name', 'นายปลัด ทดสอบ');
   await page.fill('#f-signers-executive-name', 'นายนายก ทดสอบ');
   await page.fill('#f-signers-executive-comment', 'ทราบ อนุญาตให้เผยแพร่');
-  const pad = page.locator('canvas.pad').first();
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  await page.mouse.move(box.x + 20, box.y + box.height * 0.7);
-  await page.mouse.down();
-  for (let k = 1; k <= 24; k++) {
-    await page.mouse.move(box.x + 20 + k * (box.width - 40) / 24, box.y + box.height * (0.5 + 0.3 * Math.sin(k / 2)));
-  }
-  await page.mouse.up();
+  await drawSignature(page);
   await page.locator('.signature').first().getByText('บันทึกลายมือชื่อ').click();
   await page.waitForSelector('.sig-current img[src^="blob:"]');
 }

@@ -71,7 +71,8 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
     let up = {
         let serial = serial.clone();
         move |_ev: web_sys::PointerEvent| {
-            if !drawing.get_value() {
+            // pointerleave also comes when the pad is taken away with the step.
+            if drawing.try_get_value() != Some(true) {
                 return;
             }
             drawing.set_value(false);
