@@ -592,3 +592,28 @@ fn bar_chart_is_vector_and_proportional() {
         assert!(texts.iter().any(|x| x == t), "{t} missing from {texts:?}");
     }
 }
+
+#[test]
+fn a_date_too_wide_for_its_cell_breaks_at_a_space_never_inside_a_number() {
+    let engine = Engine::embedded();
+    // Every number here is narrower than 45 pt: a cell that wide never needs to cut one.
+    for text in ["๓๐ กันยายน ๒๕๖๖", "๑ ตุลาคม ๒๕๖๕ – ๓๐ กันยายน ๒๕๖๖", "ISO 9001", "พ.ศ. ๒๕๖๘"]
+    {
+        for width in [30.0f32, 45.0, 60.0, 80.0] {
+            let mut ts = Typesetter::new(engine);
+            let laid = layout_paragraph(&mut ts, &Paragraph::text(text, TextStyle::regular(14.0)), width);
+            let lines: Vec<String> =
+                laid.lines.iter().map(|l| l.runs.iter().map(|r| r.text.as_str()).collect::<String>()).collect();
+            let bare = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            assert_eq!(bare(&lines.concat()), bare(text), "all text is laid out");
+            let is_digit = |c: char| c.is_ascii_digit() || ('๐'..='๙').contains(&c);
+            for pair in lines.windows(2) {
+                let (end, start) = (pair[0].trim_end().chars().last(), pair[1].chars().next());
+                let split = end.is_some_and(is_digit) && start.is_some_and(is_digit);
+                // The narrowest cell cannot hold four digits: only then may a number be cut.
+                let one_number_fits = width >= 45.0;
+                assert!(!(split && one_number_fits), "a number cut at width {width}: {lines:?}");
+            }
+        }
+    }
+}

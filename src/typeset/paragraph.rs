@@ -254,6 +254,14 @@ fn make_piece(ts: &mut Typesetter, styled: &Styled, range: Range<usize>) -> Piec
     }
 }
 
+/// Two characters a cut never separates while another cut will do: digits of one number
+/// (๒๕|๖๖, 1,0|00) and letters of one Latin word.
+fn keeps_together(a: char, b: char) -> bool {
+    let digit = |c: char| c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(&c);
+    let numeric = |c: char| digit(c) || matches!(c, '.' | ',' | ':');
+    (numeric(a) && numeric(b) && (digit(a) || digit(b))) || (a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
+}
+
 /// Cuts a piece too wide for a line into chunks that fit. Widths come from the piece's own
 /// shaping (one pass), so a 10,000-character word stays linear.
 fn split_wide_piece(ts: &mut Typesetter, styled: &Styled, piece: &Piece, avail: f32) -> Vec<Piece> {
@@ -272,23 +280,38 @@ fn split_wide_piece(ts: &mut Typesetter, styled: &Styled, piece: &Piece, avail: 
         advances.get(i).map_or(total, |(_, x)| *x)
     };
     let text = &styled.text[range.clone()];
-    // Preferred cuts: the joints between dictionary words inside the piece (ระยะเวลา|
-    // ดำเนินการ); otherwise any cluster boundary, but not one that strands a single
-    // cluster at either end (ดำเนินกา|ร).
+    // Preferred cuts, in order: after a space that binds a date or number to its neighbour
+    // (๓๐ กันยายน |๒๕๖๖: better apart than cut inside the year); the joints between
+    // dictionary words inside the piece (ระยะเวลา|ดำเนินการ); a cluster boundary that is not
+    // inside a number or a Latin word and does not strand a single cluster at either end
+    // (ดำเนินกา|ร); and only then any cluster boundary.
+    let spaces: Vec<usize> = text
+        .char_indices()
+        .filter(|(i, c)| c.is_whitespace() && i + c.len_utf8() < text.len())
+        .map(|(i, c)| range.start + i + c.len_utf8())
+        .collect();
     let joints: Vec<usize> = compound_parts(&ts.lexicon(), text).into_iter().map(|b| range.start + b).collect();
     let mut clusters: Vec<usize> = cluster_boundaries(text).into_iter().map(|b| range.start + b).collect();
     if clusters.len() >= 3 {
         clusters.remove(0);
         clusters.pop();
     }
+    let whole = |b: &usize| {
+        let before = styled.text[..*b].chars().next_back();
+        let after = styled.text[*b..].chars().next();
+        !matches!((before, after), (Some(x), Some(y)) if keeps_together(x, y))
+    };
+    let tidy: Vec<usize> = clusters.iter().copied().filter(whole).collect();
 
     let mut out = Vec::new();
     let mut start = range.start;
     while x_at(range.end) - x_at(start) > avail {
         let fits = |c: &&usize| **c > start && x_at(**c) - x_at(start) <= avail;
-        let cut = joints
+        let cut = spaces
             .iter()
             .rfind(fits)
+            .or_else(|| joints.iter().rfind(fits))
+            .or_else(|| tidy.iter().rfind(fits))
             .or_else(|| clusters.iter().rfind(fits))
             // Not even one cluster fits: take the first one anyway.
             .or_else(|| clusters.iter().find(|c| **c > start))
