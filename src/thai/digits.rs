@@ -13,15 +13,19 @@ pub enum Digits {
 }
 
 impl Digits {
-    /// Writes `s` with this kind of digits (other characters unchanged). Web and e-mail
-    /// addresses keep their digits: www.abc123.go.th must still work when typed.
+    /// Writes `s` with this kind of digits (other characters unchanged). Latin tokens keep
+    /// their digits, where Thai digits would be wrong: web and e-mail addresses
+    /// (www.abc123.go.th must still work when typed), words with Latin letters (COVID-19,
+    /// O12) and a number right after a Latin word (ISO 9001, E-Service 4.0).
     pub fn apply(self, s: &str) -> String {
         let mut out = String::with_capacity(s.len());
         let mut rest = s;
+        let mut after_latin = false;
         while !rest.is_empty() {
             let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let (word, tail) = rest.split_at(word_len);
-            if is_address(word) {
+            let latin = is_latin(word);
+            if self == Digits::Thai && (is_address(word) || latin || (after_latin && is_number(word))) {
                 out.push_str(word);
             } else {
                 out.push_str(&match self {
@@ -32,6 +36,7 @@ impl Digits {
             let space_len = tail.find(|c: char| !c.is_whitespace()).unwrap_or(tail.len());
             out.push_str(&tail[..space_len]);
             rest = &tail[space_len..];
+            after_latin = latin;
         }
         out
     }
@@ -40,6 +45,19 @@ impl Digits {
     pub fn number(self, n: impl std::fmt::Display) -> String {
         self.apply(&n.to_string())
     }
+}
+
+/// A word written in Latin letters (with or without digits), not Thai.
+fn is_latin(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_alphabetic()) && !word.chars().any(|c| ('\u{0E01}'..='\u{0E4E}').contains(&c))
+}
+
+/// A number alone (digits with . , : - /), perhaps in brackets.
+fn is_number(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| "()[],;".contains(c));
+    !w.is_empty()
+        && w.chars().all(|c| c.is_ascii_digit() || ".,:-/".contains(c))
+        && w.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A web or e-mail address, whose digits are part of the address.
@@ -85,5 +103,15 @@ mod tests {
             Digits::Thai.apply("ดู www.abc123.go.th หรือ a1@x.com  ปี 2568"),
             "ดู www.abc123.go.th หรือ a1@x.com  ปี ๒๕๖๘"
         );
+    }
+
+    #[test]
+    fn latin_tokens_keep_their_digits() {
+        assert_eq!(
+            Digits::Thai.apply("ได้รับ ISO 9001 และระบบ E-Service 4.0 (COVID-19) ข้อ O12 ปี 2568 จำนวน 3 ครั้ง"),
+            "ได้รับ ISO 9001 และระบบ E-Service 4.0 (COVID-19) ข้อ O12 ปี ๒๕๖๘ จำนวน ๓ ครั้ง"
+        );
+        // Going the other way, everything becomes Arabic.
+        assert_eq!(Digits::Arabic.apply("ISO ๙๐๐๑ ปี ๒๕๖๘"), "ISO 9001 ปี 2568");
     }
 }
