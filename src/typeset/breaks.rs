@@ -111,9 +111,11 @@ fn space_binds(text: &str, space_start: usize, next: usize) -> bool {
         || (is_digit(a) && MONTHS.iter().any(|m| word_before.ends_with(m)))
 }
 
-/// Inside a web or e-mail address, a line may break after . / @ - _ (never in the middle
-/// of a name part, never before the punctuation).
-fn address_breaks(text: &str, out: &mut Vec<Break>) {
+/// Inside a web or e-mail address, a line may break after / and, before Latin letters or
+/// digits, after . @ - _ ; nowhere else (never inside a Thai part such as
+/// facebook.com/อบต.เขาสมอคอน, never before the punctuation). Returns the addresses' ranges.
+fn address_breaks(text: &str, out: &mut Vec<Break>) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
     let mut start = 0;
     for token in text.split_inclusive(char::is_whitespace) {
         let word = token.trim_end();
@@ -126,14 +128,23 @@ fn address_breaks(text: &str, out: &mut Vec<Break>) {
         if is_address {
             let mut prev: Option<char> = None;
             for (i, c) in word.char_indices() {
-                if prev.is_some_and(|p| matches!(p, '.' | '/' | '@' | '-' | '_')) && c.is_alphanumeric() {
+                let after_slash = prev == Some('/') && c.is_alphanumeric();
+                let after_mark = prev.is_some_and(|p| matches!(p, '.' | '@' | '-' | '_')) && c.is_ascii_alphanumeric();
+                if after_slash || after_mark {
                     out.push(Break { pos: start + i, kind: BreakKind::Word });
                 }
                 prev = Some(c);
             }
+            ranges.push(start..start + word.len());
         }
         start += token.len();
     }
+    ranges
+}
+
+/// A short Thai run right before a full stop is an abbreviation (อบต., จ., พ.ศ.): whole.
+fn is_abbreviation(text: &str, start: usize, end: usize) -> bool {
+    text[end..].starts_with('.') && text[start..end].chars().count() <= 4
 }
 
 /// All break opportunities in `text`, in order. Never includes position 0; includes
@@ -178,13 +189,20 @@ pub fn break_opportunities(text: &str, dict: &dyn Lexicon) -> Vec<Break> {
     if text.ends_with('\n') {
         out.push(Break { pos: text.len(), kind: BreakKind::Forced });
     }
-    address_breaks(text, &mut out);
+    let mut own = Vec::new();
+    let addresses = address_breaks(text, &mut own);
+    // Inside an address only its own breaks count.
+    out.retain(|b| !addresses.iter().any(|r| b.pos > r.start && b.pos < r.end));
+    out.extend(own);
     out.sort_by_key(|b| b.pos);
     out.dedup_by_key(|b| b.pos);
     out
 }
 
 fn push_thai_words(out: &mut Vec<Break>, text: &str, start: usize, end: usize, dict: &dyn Lexicon) {
+    if is_abbreviation(text, start, end) {
+        return;
+    }
     let run = &text[start..end];
     let words = segment_thai(dict, run);
     let mut prev = 0;
@@ -208,7 +226,7 @@ mod tests {
     use crate::typeset::segment::Dictionary;
 
     fn marked(text: &str) -> String {
-        let d = Dictionary::from_text("ผล\nการ\nตาม\nปี\nสำนักงาน\nโทร\n");
+        let d = Dictionary::from_text("ผล\nการ\nตาม\nปี\nสำนักงาน\nโทร\nอบ\nต\n");
         let mut out = String::new();
         let mut prev = 0;
         for b in break_opportunities(text, &d) {
@@ -251,6 +269,9 @@ mod tests {
     #[test]
     fn addresses_break_after_their_punctuation() {
         assert_eq!(marked("ดู www.abc.go.th/ita"), "ดู |www.|abc.|go.|th/|ita");
+        // A Thai part of an address stays whole; so does a Thai abbreviation.
+        assert_eq!(marked("เพจ facebook.com/อบต.ผลการ"), "เพจ |facebook.|com/|อบต.ผลการ");
+        assert_eq!(marked("ผลการ อบต.ตาม"), "ผล|การ |อบต.ตาม");
     }
 
     #[test]
