@@ -400,6 +400,7 @@ impl AppState {
     }
 
     /// Another tab saving this draft puts us in conflict at once (not only at our next save).
+    /// With nothing unsaved here, this tab simply follows: it shows the other tab's version.
     fn watch_other_tabs(&self) {
         let st = *self;
         let handle = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
@@ -407,8 +408,14 @@ impl AppState {
             if e.key().is_some_and(|k| k == crate::storage::drafts::head_key(&id))
                 && store().current_rev(&id).is_some_and(|r| r != st.rev.get_value())
             {
-                st.cancel_timer();
-                st.save.set(SaveStatus::Conflict);
+                let unsaved = st.timer.get_value().is_some() || st.save.get_untracked() != SaveStatus::Saved;
+                if unsaved {
+                    st.cancel_timer();
+                    st.save.set(SaveStatus::Conflict);
+                } else {
+                    st.reload_latest();
+                    st.say("แสดงฉบับล่าสุดที่แก้ไขจากแท็บอื่นแล้ว".into());
+                }
             }
         });
         // The listener lives as long as the page.

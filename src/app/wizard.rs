@@ -82,7 +82,7 @@ pub fn Banners() -> impl IntoView {
     let st = expect_context::<AppState>();
     move || match st.save.get() {
         SaveStatus::Conflict => view! {
-            <div class="banner warn" role="alert">
+            <div class="banner warn conflict" role="alert">
                 <p>
                     <strong>"ร่างนี้ถูกแก้ไขในแท็บหรือหน้าต่างอื่น"</strong>
                     " จึงยังไม่บันทึกทับ เพื่อไม่ให้ข้อมูลของอีกแท็บหาย เลือกวิธีดำเนินการ:"

@@ -114,25 +114,31 @@ test('storage refused (private mode) still opens the app and says how to keep th
   }
 });
 
-test('two tabs on one draft: the second is warned and never overwrites the first', async () => {
+test('two tabs on one draft: an idle tab follows; a tab with unsaved work is warned and never overwrites', async () => {
   const b = await open(DESKTOP);
   const { page, context } = b;
   try {
     await load(page);
     const other = await context.newPage();
     await load(other);
+    // A second tab with nothing unsaved simply shows what the first one saved.
     await page.fill('#f-agency-name', 'แก้ในแท็บแรก');
     await page.waitForSelector('.save-state.saved');
-    // The second tab learns of it at once.
-    await other.waitForSelector('.banner.warn');
-    assert.match(await other.locator('.banner.warn').textContent(), /ถูกแก้ไขในแท็บหรือหน้าต่างอื่น/);
+    await other.waitForFunction(() => document.querySelector('#f-agency-name')?.value === 'แก้ในแท็บแรก', null, { timeout: 5000 });
+    assert.equal(await other.locator('.banner.conflict').count(), 0, 'no conflict without unsaved work');
+    // Both type; the first tab saves first: the second, still unsaved, is warned at once.
+    await page.fill('#f-agency-district', 'อำเภอจากแท็บแรก');
+    await page.waitForTimeout(300);
     await other.fill('#f-agency-name', 'แก้ในแท็บที่สอง');
+    await other.waitForSelector('.banner.conflict');
+    assert.match(await other.locator('.banner.conflict').textContent(), /ถูกแก้ไขในแท็บหรือหน้าต่างอื่น/);
     await other.waitForTimeout(1200);
     await shot(other, 'robust-two-tabs');
     // The first tab's version is what is stored.
     await page.reload();
     await page.waitForSelector('main');
     assert.equal(await page.inputValue('#f-agency-name'), 'แก้ในแท็บแรก');
+    assert.equal(await page.inputValue('#f-agency-district'), 'อำเภอจากแท็บแรก');
     // The second tab keeps its work as a new draft.
     await other.click('text=บันทึกฉบับในแท็บนี้เป็นร่างใหม่');
     await other.waitForSelector('.save-state.saved');
