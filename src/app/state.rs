@@ -122,6 +122,9 @@ pub struct AppState {
     /// Show every field's problem (after following a link from the review step).
     pub show_all: RwSignal<bool>,
     pub problems: Memo<Vec<Problem>>,
+    /// Fields holding typed text that is not a value (a memo: it changes far less often
+    /// than the draft, and every field's problem display reads it).
+    unparsed: Memo<HashSet<String>>,
     pub stale: Memo<Vec<Stale>>,
     pub name: Memo<String>,
     /// A short note under a field after the app changed what was typed (a ค.ศ. year).
@@ -148,6 +151,7 @@ impl AppState {
             touched: RwSignal::new(HashSet::new()),
             show_all: RwSignal::new(false),
             problems: Memo::new(move |_| draft.with(validate)),
+            unparsed: Memo::new(move |_| draft.with(|d| d.unparsed.keys().cloned().collect())),
             stale: Memo::new(move |_| draft.with(Draft::stale)),
             name: Memo::new(move |_| draft.with(Draft::display_name)),
             notes: RwSignal::new(BTreeMap::new()),
@@ -502,7 +506,7 @@ impl AppState {
         // Text the officer typed that is not a value is flagged at once, also after a reload.
         let visible = self.show_all.get()
             || self.touched.with(|t| t.contains(field))
-            || self.draft.with(|d| d.unparsed.contains_key(field));
+            || self.unparsed.with(|u| u.contains(field));
         if !visible {
             return None;
         }
