@@ -244,11 +244,7 @@ impl AppState {
         if self.typing_fact.get_untracked() {
             self.typing_fact.set(false);
         }
-        let needed = self.draft.with_untracked(|d| {
-            d.facts() != d.basis
-                || (d.agency.kind != crate::model::AgencyKind::Other
-                    && crate::model::split_kind(&d.agency.name).is_some())
-        });
+        let needed = self.draft.with_untracked(Draft::needs_commit);
         if !needed {
             return;
         }

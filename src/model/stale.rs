@@ -319,13 +319,24 @@ impl Draft {
     /// and the name keeps the rest, so the document never says "เทศบาลตำบลเทศบาลตำบล…".
     /// Returns a note saying what was done.
     pub fn tidy_agency_name(&mut self) -> Option<String> {
-        if self.agency.kind == AgencyKind::Other {
-            return None;
-        }
-        let (kind, rest) = split_kind(&self.agency.name)?;
+        let (kind, rest) = self.typed_kind()?;
         self.agency.kind = kind;
         self.agency.name = rest;
         Some(format!("ตั้งประเภทหน่วยงานเป็น \"{}\" และตัดคำนำหน้าออกจากชื่อแล้ว", kind.label()))
+    }
+}
+
+impl Draft {
+    /// The kind and name when the name was typed with its kind in front (and the agency is
+    /// not "other", whose name is its full name).
+    fn typed_kind(&self) -> Option<(AgencyKind, String)> {
+        (self.agency.kind != AgencyKind::Other).then(|| split_kind(&self.agency.name)).flatten()
+    }
+
+    /// Whether committing a field would change anything: a fact moved on since the basis,
+    /// or a name typed with its kind.
+    pub fn needs_commit(&self) -> bool {
+        self.facts() != self.basis || self.typed_kind().is_some()
     }
 }
 
