@@ -124,9 +124,9 @@ fn rename(st: AppState, id: &str, name: &str) {
         st.save_now();
         return;
     }
-    let result = store().load(id).map_err(|e| e.thai()).and_then(|mut l| {
-        l.draft.title = title;
-        store().save(id, &l.draft.display_name(), &l.draft, l.rev, now_ms()).map_err(|e| e.thai())
+    let result = store().update(id, now_ms(), |d| {
+        d.title = title;
+        Ok(())
     });
     match result {
         Ok(_) => st.save.notify(),

@@ -108,6 +108,15 @@ thread_local! {
     pub static RESCUE: RefCell<Option<Rescue>> = const { RefCell::new(None) };
 }
 
+/// Replaces what the panic hook would save (never blocks: a hook mid-read wins).
+fn keep_rescue(rescue: Option<Rescue>) {
+    RESCUE.with(|r| {
+        if let Ok(mut r) = r.try_borrow_mut() {
+            *r = rescue;
+        }
+    });
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub draft: RwSignal<Draft>,
@@ -180,11 +189,7 @@ impl AppState {
         draft.settle();
         let _ = Session.set(TAB_DRAFT, &id);
         self.draft_id.set(id.clone());
-        RESCUE.with(|r| {
-            if let Ok(mut r) = r.try_borrow_mut() {
-                *r = None;
-            }
-        });
+        keep_rescue(None);
         self.draft.set(draft);
         self.rev.set_value(rev);
         self.save.set(SaveStatus::Saved);
@@ -213,13 +218,7 @@ impl AppState {
     pub fn edit(&self, f: impl FnOnce(&mut Draft)) {
         self.draft.update(f);
         let (id, rev) = (self.draft_id.get_untracked(), self.rev.get_value());
-        self.draft.with_untracked(|d| {
-            RESCUE.with(|r| {
-                if let Ok(mut r) = r.try_borrow_mut() {
-                    *r = Some(Rescue { id, rev, draft: d.clone() });
-                }
-            })
-        });
+        self.draft.with_untracked(|d| keep_rescue(Some(Rescue { id, rev, draft: d.clone() })));
         self.schedule_save();
     }
 
@@ -339,11 +338,7 @@ impl AppState {
             UndoAction::Edit { draft_id, removed } => {
                 // The draft is no longer open here: put it back in storage.
                 self.flush();
-                store().load(&draft_id).map_err(|e| e.thai()).and_then(|mut l| {
-                    l.draft.restore(*removed).map_err(|e| e.thai())?;
-                    let name = l.draft.display_name();
-                    store().save(&draft_id, &name, &l.draft, l.rev, now_ms()).map(|_| ()).map_err(|e| e.thai())
-                })
+                store().update(&draft_id, now_ms(), |d| d.restore(*removed).map_err(|e| e.thai())).map(|_| ())
             }
             UndoAction::Draft { draft_id, name, draft } => {
                 store().save(&draft_id, &name, &draft, 0, now_ms()).map(|_| ()).map_err(|e| e.thai())
@@ -388,11 +383,7 @@ impl AppState {
             Ok(rev) => {
                 self.rev.set_value(rev);
                 self.save.set(SaveStatus::Saved);
-                RESCUE.with(|r| {
-                    if let Ok(mut r) = r.try_borrow_mut() {
-                        *r = None;
-                    }
-                });
+                keep_rescue(None);
             }
             Err(SaveError::Conflict { .. }) => self.save.set(SaveStatus::Conflict),
             Err(e @ SaveError::Store(_)) => self.save.set(SaveStatus::Failed(e.thai())),

@@ -150,17 +150,8 @@ fn ExampleBanner() -> impl IntoView {
 #[component]
 fn StaleBanner() -> impl IntoView {
     let st = expect_context::<AppState>();
-    let update = move |_| {
-        let mut undo = None;
-        st.edit(|d| undo = d.update_stale());
-        if let Some(removed) = undo {
-            let draft_id = st.draft_id.get_untracked();
-            st.offer_undo(
-                removed.thai(),
-                crate::storage::undo::UndoAction::Edit { draft_id, removed: Box::new(removed) },
-            );
-        }
-    };
+    // Replacing is undoable like a removal: the texts as they were come back.
+    let update = move |_| st.remove(Draft::update_stale);
     let keep = move |_| st.edit(Draft::keep_stale);
     move || {
         let stale = st.stale.get();

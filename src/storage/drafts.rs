@@ -197,9 +197,18 @@ impl<S: KeyValue> DraftStore<S> {
         Ok(rev)
     }
 
-    pub fn rename(&self, id: &str, name: &str, now_ms: f64) -> Result<u64, SaveError> {
-        let loaded = self.load(id).map_err(|e| SaveError::Store(StoreError::Unavailable(e.thai())))?;
-        self.save(id, name, &loaded.draft, loaded.rev, now_ms)
+    /// Changes stored draft `id` with `f` (a draft not open in this tab: renamed in the list,
+    /// an undo after moving on) and saves it under its name, which may have changed. Errors
+    /// are the officer's Thai messages.
+    pub fn update(
+        &self,
+        id: &str,
+        now_ms: f64,
+        f: impl FnOnce(&mut Draft) -> Result<(), String>,
+    ) -> Result<u64, String> {
+        let mut loaded = self.load(id).map_err(|e| e.thai())?;
+        f(&mut loaded.draft)?;
+        self.save(id, &loaded.draft.display_name(), &loaded.draft, loaded.rev, now_ms).map_err(|e| e.thai())
     }
 
     /// Removes a draft; returns what is needed to undo it.
@@ -337,6 +346,23 @@ mod tests {
         let loaded = store.load("x").unwrap();
         assert_eq!(loaded.draft.title.as_deref(), Some("ร่างใหม่ ๑ ต.ค."));
         assert_eq!(loaded.draft.display_name(), "ร่างใหม่ ๑ ต.ค.");
+    }
+
+    #[test]
+    fn a_stored_draft_is_updated_under_its_new_name() {
+        let store = DraftStore::new(MemoryStore::default());
+        store.save("x", "n", &draft("หนองไฮ"), 0, 1.0).unwrap();
+        let rev = store
+            .update("x", 2.0, |d| {
+                d.title = Some("ร่างของฉัน".into());
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(rev, 2);
+        assert_eq!(store.list()[0].name, "ร่างของฉัน");
+        assert_eq!(store.update("x", 3.0, |_| Err("ไม่ได้".into())), Err("ไม่ได้".into()));
+        assert_eq!(store.current_rev("x"), Some(2), "a failed change saves nothing");
+        assert!(store.update("nope", 4.0, |_| Ok(())).is_err());
     }
 
     #[test]
