@@ -127,7 +127,7 @@ pub fn to_preview(doc: &Document, images: &Images) -> Preview {
                         },
                         Item::Vector { rect, graphic } => match graphic.kind {
                             VectorKind::Emblem => PreviewItem::Emblem { x: rect.x, y: rect.y, w: rect.w, h: rect.h },
-                            VectorKind::Decoration => PreviewItem::Path {
+                            VectorKind::Artifact(_) => PreviewItem::Path {
                                 d: svg_path(graphic),
                                 fill: css(graphic.paths[0].fill),
                                 opacity: graphic.paths[0].opacity,

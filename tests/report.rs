@@ -137,6 +137,27 @@ fn every_seed_renders_with_all_its_text() {
     }
 }
 
+/// The input of the outside readers' check (`tests/readers/check.py`, run by `cargo xtask
+/// test` after this): every example draft's PDF and the lines it must give back, in
+/// `target/readers/`.
+#[test]
+fn every_example_draft_is_written_for_the_reader_check() {
+    let dir = root().join("target/readers");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(root().join("tests/drafts"))
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".json").map(String::from))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 4, "example drafts: {names:?}");
+    for name in names {
+        let d = seed(&name);
+        std::fs::write(dir.join(format!("{name}.pdf")), render(&d, &Images::new())).unwrap();
+        let lines: Vec<String> = expected_texts(&d).into_iter().map(|(_, t)| t).collect();
+        std::fs::write(dir.join(format!("{name}.lines.json")), serde_json::to_string_pretty(&lines).unwrap()).unwrap();
+    }
+}
+
 #[test]
 fn the_measures_table_has_its_header_on_every_page() {
     let engine = Engine::embedded();
@@ -273,7 +294,7 @@ fn a_draft_with_problems_says_ร่าง_on_every_page_as_a_drawing_not_text()
             .filter(|p| {
                 p.items
                     .iter()
-                    .any(|i| matches!(i, Item::Vector { graphic, .. } if graphic.kind == VectorKind::Decoration))
+                    .any(|i| matches!(i, Item::Vector { graphic, .. } if graphic.kind == VectorKind::Artifact(prongsai::typeset::Artifact::Watermark)))
             })
             .count();
         (marked, doc.pages.len())

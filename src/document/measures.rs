@@ -84,6 +84,7 @@ pub fn measures_table(d: &Draft) -> Table {
     let base = [3.4, 4.6, 2.2, 2.2, 4.0, 3.6];
     let widths = fields.iter().zip(base).map(|(f, w)| if filled(*f) { w } else { 1.9 }).collect();
     let mut table = Table::new(widths);
+    table.continued = Some(Paragraph::text("(ต่อ)", TextStyle::regular(TABLE)).leading(CELL_LEADING));
     table.header.push(vec![
         header_cell(COLUMNS[0]).span(1, 2),
         header_cell(COLUMNS[1]).span(1, 2),

@@ -102,7 +102,7 @@ fn names(d: &Draft) -> Vec<String> {
             }
         }
     }
-    out.retain(|n| n.chars().all(crate::typeset::segment::is_thai_letter) && !n.is_empty());
+    out.retain(|n| n.chars().all(crate::thai::chars::is_thai_letter) && !n.is_empty());
     out.sort();
     out.dedup();
     out

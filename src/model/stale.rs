@@ -10,6 +10,7 @@
 
 use super::draft::{AgencyKind, Draft};
 use super::edit::Removed;
+use crate::thai::chars::is_digit;
 use crate::thai::Digits;
 use serde::{Deserialize, Serialize};
 
@@ -114,10 +115,6 @@ fn old_zero(fact: Fact, old: &Facts) -> bool {
         Fact::AssessedYear => old.assessed_year == 0,
         _ => false,
     }
-}
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('๐'..='๙').contains(&c)
 }
 
 /// Byte offsets where `needle` occurs in `text` as a mention of the old value: not inside

@@ -1,14 +1,14 @@
 //! Laid-out document → PDF bytes, with krilla.
 //!
-//! krilla subsets the fonts, writes ToUnicode maps and ActualText where one glyph stands for
-//! several characters (sara am, น้ำ), passes JPEG data through unchanged and can check
-//! PDF/A-2b conformance. Nothing here decides where anything goes: positions come from
+//! krilla subsets the fonts and writes their ToUnicode maps, passes JPEG data through
+//! unchanged and can check PDF/A-2b conformance. Each text unit the layout decided is drawn
+//! as one glyph mapped to its text (`unit_font`), so every reader gets the text back. Nothing here decides where anything goes: positions come from
 //! `typeset`.
 
+use crate::thai::chars::{is_combining, is_mark};
 use crate::typeset::fonts::{Fonts, Weight};
 use crate::typeset::frame::{Document, Item, Metadata, Page, Stroke, TextRun};
 use crate::typeset::image::{ImageData, ImageKind};
-use crate::typeset::segment::cluster_boundaries;
 use crate::typeset::style::Rgb;
 use crate::typeset::vector::{Segment, VectorGraphic};
 use krilla::color::rgb;
@@ -24,6 +24,9 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document as PdfDocument, SerializeSettings};
 use std::collections::HashMap;
 use std::sync::Arc;
+use unit_font::{Part, UnitFont};
+
+mod unit_font;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PdfOptions {
@@ -62,14 +65,27 @@ pub fn write_pdf(doc: &Document, fonts: &Fonts, options: PdfOptions) -> Result<V
     }
     let mut pdf = PdfDocument::new_with(settings);
     pdf.set_metadata(metadata(&doc.metadata));
-    let regular = Font::new(fonts.regular.data.into(), 0).ok_or(PdfError::Krilla("regular font".into()))?;
-    let bold = Font::new(fonts.bold.data.into(), 0).ok_or(PdfError::Krilla("bold font".into()))?;
+    // Every run is planned first: the fonts krilla embeds must already hold the glyphs the
+    // text units need.
+    let mut unit_fonts = [UnitFont::new(fonts.regular.data), UnitFont::new(fonts.bold.data)];
+    let planned: Vec<PlannedRun> = doc
+        .pages
+        .iter()
+        .flat_map(|p| p.text_runs())
+        .map(|run| {
+            let blank = fonts.face(run.weight).blank_glyph;
+            plan_run(run, &mut unit_fonts[weight_index(run.weight)], blank)
+        })
+        .collect();
+    let font = |u: &UnitFont| Font::new(u.data().into(), 0).ok_or(PdfError::Krilla("font".into()));
+    let pdf_fonts = [font(&unit_fonts[0])?, font(&unit_fonts[1])?];
+    let mut runs = planned.iter();
     let mut images = ImageCache { interpolate: !options.pdfa, ..ImageCache::default() };
     for page in &doc.pages {
         let settings = PageSettings::from_wh(page.width, page.height).ok_or(PdfError::Krilla("page size".into()))?;
         let mut p = pdf.start_page_with(settings);
         let mut surface = p.surface();
-        draw_page(&mut surface, page, fonts, &regular, &bold, &mut images)?;
+        draw_page(&mut surface, page, &pdf_fonts, &mut runs, &mut images)?;
         surface.finish();
         p.finish();
     }
@@ -139,17 +155,16 @@ impl ImageCache {
 fn draw_page(
     surface: &mut Surface,
     page: &Page,
-    fonts: &Fonts,
-    regular: &Font,
-    bold: &Font,
+    fonts: &[Font; 2],
+    runs: &mut std::slice::Iter<PlannedRun>,
     images: &mut ImageCache,
 ) -> Result<(), PdfError> {
     for item in &page.items {
         match item {
             Item::Text(run) => {
-                let (font, face) =
-                    if run.weight == Weight::Bold { (bold, &fonts.bold) } else { (regular, &fonts.regular) };
-                draw_text(surface, run, font, face.blank_glyph)
+                if let Some(planned) = runs.next() {
+                    draw_text(surface, run, planned, &fonts[weight_index(run.weight)]);
+                }
             }
             Item::Line { from, to, stroke: s } => {
                 let mut pb = PathBuilder::new();
@@ -188,28 +203,108 @@ fn draw_page(
     Ok(())
 }
 
-fn draw_text(surface: &mut Surface, run: &TextRun, font: &Font, blank: Option<u16>) {
-    if run.glyphs.is_empty() {
-        return;
-    }
-    let mut glyphs = extraction_friendly(run, blank);
-    // Characters the font lacks (emoji, other scripts) would print as .notdef, which PDF/A
-    // forbids: print a blank glyph carrying the text, and draw the usual box ourselves.
-    let mut boxes = Vec::new();
+fn weight_index(w: Weight) -> usize {
+    usize::from(w == Weight::Bold)
+}
+
+/// A text run as krilla will draw it: one glyph per text unit, and where to draw the box of
+/// each character the font lacks.
+struct PlannedRun {
+    glyphs: Vec<KrillaGlyph>,
+    /// x (points) of each missing character's box.
+    boxes: Vec<f32>,
+}
+
+/// Plans `run`: glyphs that share a text range are one text unit (the layout decided which,
+/// `typeset::textmap`) and become one glyph of `font` mapped to the unit's text.
+/// Characters the font lacks (emoji, other scripts) would print as .notdef, which PDF/A
+/// forbids: they print as a blank glyph carrying the text, and a box drawn beside it.
+fn plan_run(run: &TextRun, font: &mut UnitFont, blank: Option<u16>) -> PlannedRun {
+    let upem = font.upem();
+    let units = |em: f32| (em * upem).round().clamp(i16::MIN as f32, i16::MAX as f32) as i16;
+    let mut out = PlannedRun { glyphs: Vec::with_capacity(run.glyphs.len()), boxes: Vec::new() };
     let mut x = run.x;
-    for g in glyphs.iter_mut() {
-        if g.glyph_id.to_u32() == 0 {
-            if let Some(id) = blank {
-                g.glyph_id = GlyphId::new(id as u32);
-                boxes.push(x + g.x_offset * run.size);
+    let mut i = 0;
+    while i < run.glyphs.len() {
+        let range = run.glyphs[i].text.clone();
+        let j = i + run.glyphs[i..].iter().take_while(|g| g.text == range).count();
+        let group = &run.glyphs[i..j];
+        let text_range = range.start as usize..range.end as usize;
+        let text = &run.text[text_range.clone()];
+        let mut pen = 0.0;
+        let mut parts = Vec::with_capacity(group.len());
+        for g in group {
+            let mut id = g.id;
+            if id == 0 {
+                if let Some(b) = blank {
+                    id = b;
+                    out.boxes.push(x + (pen + g.dx) * run.size);
+                }
+            }
+            parts.push((id, pen, g));
+            pen += g.advance;
+        }
+        let glyph = |id: u16, adv: f32, dx: f32, dy: f32, r: std::ops::Range<usize>| {
+            KrillaGlyph::new(GlyphId::new(id as u32), adv, dx, dy, 0.0, r, None)
+        };
+        let first_len = text.chars().next().map_or(0, char::len_utf8);
+        let one_glyph = parts.len() == 1 && (first_len == text.len() || !text.chars().any(is_nonspacing));
+        if let (true, [(id, _, g)]) = (one_glyph, &parts[..]) {
+            match font.glyph(&[Part { glyph: *id, x: 0, y: 0 }], font.advance(*id), text) {
+                Some(u) => out.glyphs.push(glyph(u, g.advance, g.dx, g.dy, text_range.clone())),
+                None => out.glyphs.push(glyph(*id, g.advance, g.dx, g.dy, text_range.clone())),
+            }
+        } else {
+            // One glyph draws the whole unit and stands for its first character; the other
+            // characters follow as one empty glyph (ฝ่า = ฝ, then ่า). Why so:
+            // - pdf.js takes any text with a non-spacing mark for a zero-width diacritic, so
+            //   the drawn glyph's text must not hold one;
+            // - pdfminer starts a new line at two zero-width glyphs in a row, and poppler
+            //   takes a glyph that starts less than 0.1 em after the one before for a
+            //   duplicate and splits the word there: so each of the two takes half the
+            //   unit's width (at most a quarter em for the empty one), and a justified
+            //   line's extra space comes after both, between units, where gaps belong.
+            let (last, last_pen, _) = parts[parts.len() - 1];
+            let natural = (units(last_pen) as i32 + font.advance(last) as i32).clamp(0, u16::MAX as i32) as u16;
+            let rest = text_range.start + first_len..text_range.end;
+            let rest_width = if rest.is_empty() { 0 } else { (natural / 2).min((upem / 4.0) as u16) };
+            let placed: Vec<Part> =
+                parts.iter().map(|&(id, p, g)| Part { glyph: id, x: units(p + g.dx), y: units(g.dy) }).collect();
+            let start = text_range.start;
+            let drawn = font.glyph(&placed, natural - rest_width, &text[..first_len]);
+            let empty = if rest.is_empty() { None } else { font.glyph(&[], rest_width, &run.text[rest.clone()]) };
+            match (drawn, empty) {
+                (Some(d), Some(e)) => {
+                    let drawn_em = ((natural - rest_width) as f32 / upem).min(pen);
+                    out.glyphs.push(glyph(d, drawn_em, 0.0, 0.0, start..start + first_len));
+                    out.glyphs.push(glyph(e, pen - drawn_em, 0.0, 0.0, rest));
+                }
+                (Some(d), None) if rest.is_empty() => out.glyphs.push(glyph(d, pen, 0.0, 0.0, text_range.clone())),
+                // The font cannot be extended: its glyphs, sharing the text (krilla's ActualText).
+                _ => out
+                    .glyphs
+                    .extend(parts.iter().map(|&(id, _, g)| glyph(id, g.advance, g.dx, g.dy, text_range.clone()))),
             }
         }
-        x += g.x_advance * run.size;
+        x += pen * run.size;
+        i = j;
+    }
+    out
+}
+
+/// A mark drawn over or under its base: pdf.js gives any text holding one no width.
+fn is_nonspacing(c: char) -> bool {
+    is_mark(c) || is_combining(c)
+}
+
+fn draw_text(surface: &mut Surface, run: &TextRun, planned: &PlannedRun, font: &Font) {
+    if planned.glyphs.is_empty() {
+        return;
     }
     surface.set_stroke(None);
     surface.set_fill(Some(fill(run.color)));
-    surface.draw_glyphs(Point::from_xy(run.x, run.y), &glyphs, font.clone(), &run.text, run.size, false);
-    for bx in boxes {
+    surface.draw_glyphs(Point::from_xy(run.x, run.y), &planned.glyphs, font.clone(), &run.text, run.size, false);
+    for &bx in &planned.boxes {
         let s = run.size;
         if let Some(r) = krilla::geom::Rect::from_xywh(bx + 0.1 * s, run.y - 0.7 * s, 0.5 * s, 0.7 * s) {
             let mut pb = PathBuilder::new();
@@ -222,66 +317,6 @@ fn draw_text(surface: &mut Surface, run: &TextRun, font: &Font, blank: Option<u1
             }
         }
     }
-}
-
-/// Glyphs for krilla, arranged so that text extraction gives back exactly the text.
-///
-/// Text extractors rebuild words from glyph positions and the font's widths. A Thai mark is
-/// zero width in the font, so the glyph after it starts where the mark does; poppler takes
-/// that for a duplicated glyph and breaks the word there (จ่า|ย, พั|ฒ), measured with and
-/// without justification. A mark the font shifts left (ปั่ ฝึ ฟื้) ends its cluster short and
-/// the gap reads as a space. So a cluster with marks is mapped as one unit (every
-/// glyph gets the cluster's whole text range, so krilla writes ActualText), and a blank
-/// zero-width glyph at the cluster's end closes the gap. Other clusters (กา, เก) map glyph
-/// by glyph, which keeps the file small.
-fn extraction_friendly(run: &TextRun, blank: Option<u16>) -> Vec<KrillaGlyph> {
-    let mut bounds = cluster_boundaries(&run.text);
-    bounds.push(run.text.len());
-    let glyph = |id: u16, adv: f32, dx: f32, dy: f32, range: std::ops::Range<usize>| {
-        KrillaGlyph::new(GlyphId::new(id as u32), adv, dx, dy, 0.0, range, None)
-    };
-    let mut out = Vec::with_capacity(run.glyphs.len() + 8);
-    let mut i = 0;
-    while i < run.glyphs.len() {
-        let c = bounds.partition_point(|&b| b <= run.glyphs[i].text.start as usize);
-        let mut j = i + 1;
-        while j < run.glyphs.len() && bounds.partition_point(|&b| b <= run.glyphs[j].text.start as usize) == c {
-            j += 1;
-        }
-        let group = &run.glyphs[i..j];
-        // The cluster's text: up to the next boundary, or further if a glyph reaches beyond.
-        let start = if c == 0 { 0 } else { bounds[c - 1] };
-        let range = start..bounds[c].max(group.iter().map(|g| g.text.end as usize).max().unwrap_or(0));
-        // Where the cluster's last glyph ends, relative to where the pen ends (em).
-        let (mut pen, mut last_end) = (0.0, 0.0);
-        for g in group {
-            last_end = pen + g.dx + g.advance;
-            pen += g.advance;
-        }
-        let ends_short = last_end < pen - 0.001;
-        let has_mark = run.text[range.clone()].chars().any(is_thai_mark);
-        if group.len() == 1 || !(has_mark || ends_short) {
-            // Plain glyphs: each maps to its own characters.
-            for g in group {
-                out.push(glyph(g.id, g.advance, g.dx, g.dy, g.text.start as usize..g.text.end as usize));
-            }
-        } else {
-            for g in group {
-                out.push(glyph(g.id, g.advance, g.dx, g.dy, range.clone()));
-            }
-            if let (Some(id), true) = (blank, ends_short) {
-                // No outline, no advance: invisible, but it ends the cluster where the pen is.
-                out.push(glyph(id, 0.0, 0.0, 0.0, range));
-            }
-        }
-        i = j;
-    }
-    out
-}
-
-/// Thai vowel and tone marks drawn above or below their base, zero width in the font.
-fn is_thai_mark(c: char) -> bool {
-    matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
 }
 
 fn draw_vector(surface: &mut Surface, rect: &crate::typeset::frame::Rect, g: &VectorGraphic) {

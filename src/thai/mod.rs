@@ -1,5 +1,6 @@
-//! Thai conventions the document follows: digits and Buddhist-era dates.
+//! Thai conventions the document follows: digits and Buddhist-era dates; character classes.
 
+pub mod chars;
 mod date;
 mod digits;
 

@@ -4,7 +4,8 @@
 //! abbreviations (ป.ป.ช.) and Latin words stay whole; opening brackets stay with what
 //! follows and closing punctuation with what precedes.
 
-use super::segment::{compound_parts, is_thai_letter, segment_thai, Lexicon, COMPOUND_MIN_CHARS};
+use super::segment::{compound_parts, segment_thai, Lexicon, COMPOUND_MIN_CHARS};
+use crate::thai::chars::{is_digit, is_thai_letter};
 use crate::thai::MONTHS;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,10 +82,6 @@ fn pair_allows_break(a: char, b: char) -> bool {
     // Thai next to anything else (Latin, digits, brackets) may break; two non-Thai
     // characters without a space between them belong together (1,000  ITA:  ๑๕/๒๕๖๘).
     a_thai || b_thai
-}
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(&c)
 }
 
 /// Units that stay with their number (๑๒ เดือน, ๓ ครั้ง); month names do too (๑ ตุลาคม ๒๕๖๗).

@@ -1,6 +1,7 @@
 //! Pagination: blocks → pages. Paragraphs split between lines (never leaving a single line
 //! alone at the foot or head of a page), headings stay with what follows, kept blocks move
-//! whole to the next page, tables repeat their header and split tall rows.
+//! whole to the next page, tables repeat their header, keep rows whole and split only a row
+//! taller than a page.
 
 use super::blocks::{Block, DocSpec, Field, PageSpec, Section, Signature};
 use super::chart::layout_chart;
@@ -9,6 +10,7 @@ use super::frame::{Document, Item, Page, Rect, Stroke};
 use super::paragraph::{layout_paragraph, Paragraph};
 use super::style::{Align, Span, TextStyle};
 use super::table::{layout_table, LaidTable};
+use super::vector::Artifact;
 use crate::thai::to_thai_digits;
 
 /// A slice of a block that is placed whole: a line, an image, a signature.
@@ -170,22 +172,37 @@ impl Flow<'_, '_> {
             self.new_page();
         }
         let mut header_here = false;
+        // Where the header goes on a page that starts with a continued row: it is drawn
+        // after the row, so the continued cell's text follows on from the page before.
+        let mut header_after: Option<f32> = None;
+        // Height of a group heading placed just above, on this page.
+        let mut group_above = 0.0;
         let mut r = 0;
         let mut from: Vec<usize> = t.rows.first().map_or(Vec::new(), |row| vec![0; row.cells.len()]);
         while r < t.rows.len() {
             if !header_here {
-                let top = self.y;
-                self.push(t.header.items.clone(), x, top);
+                if from.iter().any(|&f| f > 0) {
+                    header_after = Some(self.y);
+                } else {
+                    let top = self.y;
+                    self.push(t.header.items.clone(), x, top);
+                }
                 self.y += t.header.height;
                 header_here = true;
+                group_above = 0.0;
             }
             let natural = t.row_height(r, &from);
-            let min = t.row_min_height(r, &from);
-            // A group heading stays with the first line of the row after it.
+            // A row is kept whole when a page can hold it: text readers read a page's
+            // cells one after another, so a row split across pages tears its cells apart
+            // (pdf.js, poppler and the rest find none of them whole). A row taller than a
+            // page starts on a page of its own (with its group heading), so only its
+            // tallest cells go on; the continuation is marked (ต่อ).
+            let room = self.content().h - t.header.height;
+            let whole_or_page = |r: usize, from: &[usize]| t.row_height(r, from).min(room);
             let need = if t.rows[r].group && r + 1 < t.rows.len() {
-                natural + t.row_min_height(r + 1, &vec![0; t.rows[r + 1].cells.len()])
+                natural + whole_or_page(r + 1, &vec![0; t.rows[r + 1].cells.len()])
             } else {
-                min
+                whole_or_page(r, &from) - if natural > room { group_above } else { 0.0 }
             };
             let fresh = (self.y - self.content().y - t.header.height).abs() < 0.01;
             if need > self.remaining() + 0.01 && !fresh {
@@ -193,12 +210,17 @@ impl Flow<'_, '_> {
                 header_here = false;
                 continue;
             }
+            let min = t.row_min_height(r, &from);
             let avail = if natural <= self.remaining() + 0.01 { natural } else { self.remaining().max(min) };
             let mut items = Vec::new();
             let (h, next) = t.draw_row(r, &from, avail, 0.0, &mut items);
             let top = self.y;
             self.push(items, x, top);
+            if let Some(header_top) = header_after.take() {
+                self.push(t.header.items.clone(), x, header_top);
+            }
             self.y += h;
+            group_above = if t.rows[r].group { h } else { 0.0 };
             let done = next.iter().zip(&t.rows[r].cells).all(|(n, c)| *n >= c.lines.lines.len());
             if done {
                 r += 1;
@@ -470,7 +492,7 @@ fn page_number_items(ts: &mut Typesetter, page: &Page, n: usize, thai: bool) -> 
     if let Some(line) = laid.lines.into_iter().next() {
         for mut run in line.runs {
             run.y += 1.2 * super::style::CM - line.height / 2.0;
-            items.push(Item::Text(run));
+            items.extend(super::outline::run_outlines(ts.engine, &run, Artifact::PageNumber));
         }
     }
     items

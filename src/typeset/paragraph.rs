@@ -8,9 +8,11 @@
 use super::breaks::{break_opportunities, Break, BreakKind};
 use super::engine::Typesetter;
 use super::frame::{PlacedGlyph, TextRun};
-use super::segment::{cluster_boundaries, compound_parts, is_thai_letter};
-use super::shape::{glyph_text_ranges, Shaped};
+use super::segment::{cluster_boundaries, compound_parts};
+use super::shape::Shaped;
 use super::style::{Align, Span, TextStyle};
+use super::textmap::glyph_texts;
+use crate::thai::chars::is_thai_letter;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -482,7 +484,7 @@ fn build_line(
     let mut slots_cluster = Vec::new();
     for (si, (seg, is_space)) in segs.iter().enumerate() {
         let seg_text = &styled.text[seg.range.clone()];
-        let ranges = glyph_text_ranges(&seg.shaped.glyphs, seg_text.len() as u32);
+        let ranges = glyph_texts(seg_text, &seg.shaped.glyphs);
         let boundaries = if *is_space { Vec::new() } else { cluster_boundaries(seg_text) };
         for (g, r) in seg.shaped.glyphs.iter().zip(ranges) {
             // A gap may open before this glyph if it starts a new cluster.
@@ -635,7 +637,7 @@ mod tests {
         assert_eq!(lines.concat(), text);
         for l in &lines {
             let first = l.chars().next().unwrap();
-            assert!(!crate::typeset::segment::never_breaks_before(first), "line starts with a mark: {l}");
+            assert!(!crate::thai::chars::never_breaks_before(first), "line starts with a mark: {l}");
         }
     }
 

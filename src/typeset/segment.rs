@@ -8,6 +8,8 @@
 //! Whatever the dictionary says, a break never falls before a following vowel or tone mark
 //! (U+0E30–U+0E3A, U+0E45–U+0E4E, ฯ) nor after a leading vowel (U+0E40–U+0E44).
 
+use crate::thai::chars::{is_combining, never_breaks_after, never_breaks_before};
+
 /// A sorted word list, searched by prefix, with each word's frequency class.
 ///
 /// Words are stored as one byte a character (the offset in the Thai block, U+0E00), one
@@ -149,22 +151,6 @@ impl Lexicon for WithNames<'_> {
     }
 }
 
-/// Thai characters that never begin a syllable: following vowels, above/below vowels,
-/// tone marks and other marks, lakkhangyao, mai yamok, paiyannoi.
-pub fn never_breaks_before(c: char) -> bool {
-    matches!(c, '\u{0E30}'..='\u{0E3A}' | '\u{0E45}'..='\u{0E4E}' | '\u{0E2F}')
-}
-
-/// Leading vowels: they are written before the consonant they follow in speech.
-pub fn never_breaks_after(c: char) -> bool {
-    matches!(c, '\u{0E40}'..='\u{0E44}')
-}
-
-/// Thai letters, vowels and marks (not digits): the characters a Thai word is made of.
-pub fn is_thai_letter(c: char) -> bool {
-    matches!(c, '\u{0E01}'..='\u{0E3A}' | '\u{0E40}'..='\u{0E4E}')
-}
-
 /// Byte offsets inside `s` (excluding 0 and `s.len()`) where Thai orthography allows a
 /// boundary between two characters.
 pub fn cluster_boundaries(s: &str) -> Vec<usize> {
@@ -183,11 +169,6 @@ pub fn cluster_boundaries(s: &str) -> Vec<usize> {
 
 fn allows_boundary(prev: char, next: char) -> bool {
     !never_breaks_before(next) && !never_breaks_after(prev) && !is_combining(next)
-}
-
-/// Combining marks from other scripts (e.g. U+0301) stay with their base character.
-fn is_combining(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{200C}'..='\u{200D}' | '\u{FE00}'..='\u{FE0F}')
 }
 
 /// Compared in order: unknown characters, then words, then how unlikely the words are.

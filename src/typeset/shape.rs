@@ -3,6 +3,7 @@
 //! back to text, e.g. for sara am in น้ำ).
 
 use super::fonts::FontFace;
+use crate::thai::chars::is_thai;
 use rustybuzz::{BufferClusterLevel, UnicodeBuffer};
 
 /// One shaped glyph; lengths in em.
@@ -22,11 +23,6 @@ pub struct Shaped {
     pub glyphs: Vec<ShapedGlyph>,
     /// Total advance in em.
     pub advance: f32,
-}
-
-/// True when `c` is Thai script (letters, vowels, marks, digits, signs).
-pub fn is_thai(c: char) -> bool {
-    ('\u{0E00}'..='\u{0E7F}').contains(&c)
 }
 
 /// Shapes `text` with `face`. Text containing Thai uses the Thai plan; other text the Latin one.

@@ -4,8 +4,10 @@
 
 use super::engine::Typesetter;
 use super::frame::{Item, Rect, Stroke};
+use super::outline::run_outlines;
 use super::paragraph::{layout_paragraph, Paragraph};
 use super::style::Rgb;
+use super::vector::Artifact;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum VAlign {
@@ -60,6 +62,9 @@ pub struct Table {
     pub padding_y: f32,
     pub border: f32,
     pub space_after: f32,
+    /// What marks a row continued from the page before, at the top of its first cell
+    /// ("(ต่อ)"); drawn as outlines, so it never comes between the two parts of a cell's text.
+    pub continued: Option<Paragraph>,
 }
 
 impl Table {
@@ -72,6 +77,7 @@ impl Table {
             padding_y: 3.0,
             border: 0.6,
             space_after: 8.0,
+            continued: None,
         }
     }
 }
@@ -154,6 +160,8 @@ pub struct LaidTable {
     pub padding_y: f32,
     pub border: f32,
     pub space_after: f32,
+    /// The continuation mark as outlines (relative to its top-left), and its height.
+    pub continued: Option<(f32, Vec<Item>)>,
 }
 
 impl LaidTable {
@@ -165,8 +173,23 @@ impl LaidTable {
 
     /// Natural height of row `r` from the given line offsets on.
     pub fn row_height(&self, r: usize, from: &[usize]) -> f32 {
-        self.rows[r].cells.iter().zip(from).map(|(c, &f)| c.lines.height_of(f, c.lines.lines.len())).fold(0.0, f32::max)
+        let mark = self.mark_height(from);
+        self.rows[r]
+            .cells
+            .iter()
+            .zip(from)
+            .enumerate()
+            .map(|(i, (c, &f))| c.lines.height_of(f, c.lines.lines.len()) + if i == 0 { mark } else { 0.0 })
+            .fold(0.0, f32::max)
             + 2.0 * self.padding_y
+    }
+
+    /// Height of the continuation mark a row fragment starting at `from` carries.
+    fn mark_height(&self, from: &[usize]) -> f32 {
+        match &self.continued {
+            Some((h, _)) if from.iter().any(|&f| f > 0) => *h,
+            _ => 0.0,
+        }
     }
 
     /// Smallest fragment of row `r` worth starting on a page: two lines of every cell (a
@@ -179,26 +202,33 @@ impl LaidTable {
             .map(|(c, &f)| c.lines.height_of(f, (f + MIN_SPLIT_LINES).min(c.lines.lines.len())))
             .fold(0.0, f32::max)
             + 2.0 * self.padding_y
+            + self.mark_height(from)
     }
 
     /// Draws the part of row `r` that fits in `avail` (lines from `from` on), at `top`.
     /// Returns the height used and the new line offsets; all lines placed when they equal
     /// the line counts.
+    ///
+    /// Readers without structure read a page's cells in drawing order, so a split row draws
+    /// the cells that go on to the next page last, and on that page draws them first (in
+    /// the reverse order): one continuing cell then reads whole across the page break.
     pub fn draw_row(&self, r: usize, from: &[usize], avail: f32, top: f32, items: &mut Vec<Item>) -> (f32, Vec<usize>) {
         let row = &self.rows[r];
+        let mark = self.mark_height(from);
         let inner = avail - 2.0 * self.padding_y;
         let natural = self.row_height(r, from);
         let complete = natural <= avail + 0.01;
         let mut next = Vec::with_capacity(row.cells.len());
         let mut used = 0.0f32;
         let mut parts = Vec::with_capacity(row.cells.len());
-        for (cell, &f) in row.cells.iter().zip(from) {
+        for (i, (cell, &f)) in row.cells.iter().zip(from).enumerate() {
             let left = cell.lines.lines.len() - f.min(cell.lines.lines.len());
+            let shift = if i == 0 { mark } else { 0.0 };
             let n = if complete {
                 left
             } else {
                 // Never leave a single line of a cell to go on alone on the next page.
-                let n = cell.lines.fit(f, inner);
+                let n = cell.lines.fit(f, inner - shift);
                 if n < left && left - n < MIN_SPLIT_LINES && n > MIN_SPLIT_LINES {
                     n - (MIN_SPLIT_LINES - (left - n))
                 } else {
@@ -206,13 +236,19 @@ impl LaidTable {
                 }
             };
             let to = f + n;
-            used = used.max(cell.lines.height_of(f, to));
-            parts.push((f, to));
+            used = used.max(cell.lines.height_of(f, to) + shift);
+            parts.push((f, to, shift));
             next.push(to);
         }
         // A split row fills the rest of the page, so its borders meet the page's end.
         let height = if complete { used + 2.0 * self.padding_y } else { avail };
-        for (cell, (f, to)) in row.cells.iter().zip(parts) {
+        let goes_on = |i: usize| next[i] < row.cells[i].lines.lines.len();
+        let came_from = |i: usize| from[i] > 0 && parts[i].0 < parts[i].1;
+        let mut order: Vec<usize> = (0..row.cells.len()).filter(|&i| came_from(i) && !goes_on(i)).rev().collect();
+        order.extend((0..row.cells.len()).filter(|&i| !came_from(i) && !goes_on(i)));
+        order.extend((0..row.cells.len()).filter(|&i| goes_on(i)));
+        for i in order {
+            let (cell, (f, to, shift)) = (&row.cells[i], parts[i]);
             let (x, w) = self.cell_x(cell.col, cell.colspan);
             let rect = Rect::new(x, top, w, height);
             if let Some(fill) = cell.fill {
@@ -222,7 +258,7 @@ impl LaidTable {
             let dy = match cell.valign {
                 VAlign::Middle if complete => (height - 2.0 * self.padding_y - content_h) / 2.0,
                 _ => 0.0,
-            };
+            } + shift;
             let base = cell.lines.lines.get(f).map_or(0.0, |l| l.0);
             for (ly, _, line_items) in &cell.lines.lines[f..to] {
                 let mut line_items = line_items.clone();
@@ -232,6 +268,11 @@ impl LaidTable {
                     top + self.padding_y + dy + ly - base,
                 );
                 items.extend(line_items);
+            }
+            if let (Some((_, mark_items)), true) = (&self.continued, i == 0 && shift > 0.0) {
+                let mut mark_items = mark_items.clone();
+                super::frame::Page::translate(&mut mark_items, x + self.padding_x, top + self.padding_y);
+                items.extend(mark_items);
             }
             items.push(Item::Rect { rect, fill: None, stroke: Some(Stroke::solid(self.border)) });
         }
@@ -291,6 +332,7 @@ pub fn layout_table(ts: &mut Typesetter, table: &Table, width: f32) -> LaidTable
             }
         })
         .collect();
+    let continued = table.continued.as_ref().map(|p| continuation_mark(ts, p, inner_width(0, 1)));
     LaidTable {
         col_x,
         width,
@@ -300,7 +342,28 @@ pub fn layout_table(ts: &mut Typesetter, table: &Table, width: f32) -> LaidTable
         padding_y: py,
         border: table.border,
         space_after: table.space_after,
+        continued,
     }
+}
+
+/// The continuation mark laid out and turned into outlines.
+fn continuation_mark(ts: &mut Typesetter, p: &Paragraph, width: f32) -> (f32, Vec<Item>) {
+    let laid = layout_cell(ts, &Cell::new(vec![p.clone()]), width);
+    let items = laid
+        .lines
+        .into_iter()
+        .flat_map(|(y, _, items)| {
+            items.into_iter().filter_map(move |item| match item {
+                Item::Text(mut run) => {
+                    run.y += y;
+                    Some(run)
+                }
+                _ => None,
+            })
+        })
+        .filter_map(|run| run_outlines(ts.engine, &run, Artifact::Continued))
+        .collect();
+    (laid.height, items)
 }
 
 fn layout_header(

@@ -1,4 +1,4 @@
-//! Vector graphics drawn as PDF paths: the Garuda emblem and chart shapes.
+//! Vector graphics drawn as PDF paths: the Garuda emblem and words drawn as outlines.
 //!
 //! `from_svg` reads the simple SVG subset our assets use (filled `<path>` elements, one
 //! optional `translate` on an enclosing group); path data is parsed by `svgtypes`.
@@ -27,9 +27,21 @@ pub struct VectorPath {
 /// own SVG file; a decoration is drawn from its paths).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum VectorKind {
+    /// The Garuda emblem of the memo.
     Emblem,
-    /// Not content: the "ร่าง" watermark.
-    Decoration,
+    /// Not content: on the page for the eye only (the tagged PDF marks it as an artifact).
+    Artifact(Artifact),
+}
+
+/// What a drawn, non-content word is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Artifact {
+    /// The "ร่าง" across a draft's pages.
+    Watermark,
+    /// "- ๒ -" at the top of a page.
+    PageNumber,
+    /// "(ต่อ)" where a table row continues from the page before.
+    Continued,
 }
 
 /// Filled paths with the box they occupy (in their own units).

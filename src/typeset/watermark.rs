@@ -4,10 +4,11 @@
 use super::engine::Engine;
 use super::fonts::Weight;
 use super::frame::{Item, Page, Rect};
+use super::outline::Collect;
 use super::shape::shape;
 use super::style::Rgb;
-use super::vector::{bounds_of, Segment, VectorGraphic, VectorKind, VectorPath};
-use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
+use super::vector::{bounds_of, Artifact, VectorGraphic, VectorKind, VectorPath};
+use rustybuzz::ttf_parser::GlyphId;
 use std::sync::Arc;
 
 /// Drawn over everything (table cells and photos would hide it otherwise), see-through: on
@@ -16,34 +17,6 @@ const GREY: Rgb = Rgb(140, 140, 140);
 const OPACITY: f32 = 0.22;
 /// Rising to the right, as rubber stamps are put.
 const ANGLE_DEGREES: f32 = 35.0;
-
-/// Collects a glyph's outline, mapped through `to_page` (font units → page points).
-struct Collect<'a> {
-    segments: Vec<Segment>,
-    to_page: &'a dyn Fn(f32, f32) -> (f32, f32),
-}
-
-impl OutlineBuilder for Collect<'_> {
-    fn move_to(&mut self, x: f32, y: f32) {
-        let (x, y) = (self.to_page)(x, y);
-        self.segments.push(Segment::MoveTo(x, y));
-    }
-    fn line_to(&mut self, x: f32, y: f32) {
-        let (x, y) = (self.to_page)(x, y);
-        self.segments.push(Segment::LineTo(x, y));
-    }
-    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
-        let ((x1, y1), (x, y)) = ((self.to_page)(x1, y1), (self.to_page)(x, y));
-        self.segments.push(Segment::QuadTo(x1, y1, x, y));
-    }
-    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        let ((x1, y1), (x2, y2), (x, y)) = ((self.to_page)(x1, y1), (self.to_page)(x2, y2), (self.to_page)(x, y));
-        self.segments.push(Segment::CubicTo(x1, y1, x2, y2, x, y));
-    }
-    fn close(&mut self) {
-        self.segments.push(Segment::Close);
-    }
-}
 
 /// `text` centred on a `width` × `height` page, turned, as one vector graphic.
 pub fn watermark(engine: &Engine, text: &str, width: f32, height: f32) -> Option<VectorGraphic> {
@@ -75,7 +48,7 @@ pub fn watermark(engine: &Engine, text: &str, width: f32, height: f32) -> Option
     if paths.is_empty() {
         return None;
     }
-    Some(VectorGraphic { bounds: bounds_of(&paths), paths, kind: VectorKind::Decoration })
+    Some(VectorGraphic { bounds: bounds_of(&paths), paths, kind: VectorKind::Artifact(Artifact::Watermark) })
 }
 
 /// Puts the watermark over every page.
@@ -99,7 +72,7 @@ mod tests {
         let b = g.bounds;
         assert!((b.x + b.w / 2.0 - 297.5).abs() < 40.0 && (b.y + b.h / 2.0 - 421.0).abs() < 60.0, "{b:?}");
         assert!(b.w > 250.0 && b.h > 150.0, "large and turned: {b:?}");
-        assert_eq!(g.kind, VectorKind::Decoration);
+        assert_eq!(g.kind, VectorKind::Artifact(Artifact::Watermark));
         let mut pages = vec![Page { width: 595.0, height: 842.0, items: Vec::new() }; 2];
         stamp(engine, &mut pages, "ร่าง");
         assert!(pages.iter().all(|p| matches!(p.items.last(), Some(Item::Vector { .. })) && p.plain_text().is_empty()));
