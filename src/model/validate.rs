@@ -125,7 +125,7 @@ pub fn validate(draft: &Draft) -> Vec<Problem> {
     for s in draft.stale() {
         for field in &s.fields {
             let message = format!(
-                "{}ยังกล่าวถึง{}เดิม \"{}\" (ปัจจุบัน {})",
+                "{} ยังกล่าวถึง{}เดิม \"{}\" (ปัจจุบัน {})",
                 super::texts::field_label(field),
                 s.fact.thai(),
                 s.old,

@@ -7,6 +7,7 @@ use super::blocks::{Block, DocSpec, Field, PageSpec, Section, Signature};
 use super::chart::layout_chart;
 use super::engine::{Engine, Typesetter};
 use super::frame::{Document, Item, Page, Rect, Stroke};
+use super::outline::run_outlines;
 use super::paragraph::{layout_paragraph, Paragraph};
 use super::style::{Align, Span, TextStyle};
 use super::table::{layout_table, LaidTable};
@@ -172,19 +173,23 @@ impl Flow<'_, '_> {
             self.new_page();
         }
         let mut header_here = false;
-        // Where the header goes on a page that starts with a continued row: it is drawn
-        // after the row, so the continued cell's text follows on from the page before.
-        let mut header_after: Option<f32> = None;
         // Height of a group heading placed just above, on this page.
         let mut group_above = 0.0;
         let mut r = 0;
         let mut from: Vec<usize> = t.rows.first().map_or(Vec::new(), |row| vec![0; row.cells.len()]);
         while r < t.rows.len() {
             if !header_here {
+                let top = self.y;
                 if from.iter().any(|&f| f > 0) {
-                    header_after = Some(self.y);
+                    // Above a continued row the header is drawn as outlines, so the row's
+                    // text reads on from the page before.
+                    let engine = self.ts.engine;
+                    let outlined = t.header.items.iter().cloned().map(|item| match item {
+                        Item::Text(run) => run_outlines(engine, &run, Artifact::TableHeader).unwrap_or(Item::Text(run)),
+                        other => other,
+                    });
+                    self.push(outlined.collect(), x, top);
                 } else {
-                    let top = self.y;
                     self.push(t.header.items.clone(), x, top);
                 }
                 self.y += t.header.height;
@@ -216,9 +221,6 @@ impl Flow<'_, '_> {
             let (h, next) = t.draw_row(r, &from, avail, 0.0, &mut items);
             let top = self.y;
             self.push(items, x, top);
-            if let Some(header_top) = header_after.take() {
-                self.push(t.header.items.clone(), x, header_top);
-            }
             self.y += h;
             group_above = if t.rows[r].group { h } else { 0.0 };
             let done = next.iter().zip(&t.rows[r].cells).all(|(n, c)| *n >= c.lines.lines.len());

@@ -211,7 +211,8 @@ impl LaidTable {
     ///
     /// Readers without structure read a page's cells in drawing order, so a split row draws
     /// the cells that go on to the next page last, and on that page draws them first (in
-    /// the reverse order): one continuing cell then reads whole across the page break.
+    /// the reverse order): one continuing cell then reads whole across the page break (the
+    /// header above it is drawn as outlines, see `flow`).
     pub fn draw_row(&self, r: usize, from: &[usize], avail: f32, top: f32, items: &mut Vec<Item>) -> (f32, Vec<usize>) {
         let row = &self.rows[r];
         let mark = self.mark_height(from);

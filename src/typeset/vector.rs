@@ -42,6 +42,8 @@ pub enum Artifact {
     PageNumber,
     /// "(ต่อ)" where a table row continues from the page before.
     Continued,
+    /// A table's header repeated above a row continued from the page before.
+    TableHeader,
 }
 
 /// Filled paths with the box they occupy (in their own units).

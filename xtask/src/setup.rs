@@ -1,9 +1,11 @@
 //! Installs what the tests need on a fresh Debian machine: Chromium and its driver, poppler
-//! (pdftotext, pdftoppm), qpdf, HarfBuzz's hb-shape, and the npm lockfile.
+//! (pdftotext, pdftoppm), qpdf, HarfBuzz's hb-shape, the npm lockfile (with pdf.js), and the
+//! Python readers of the reader check (pypdf, pdfminer.six, pypdfium2) in a virtualenv.
 
 use crate::build::{ensure_npm, ensure_wasm_target};
-use crate::util::{have, run, section};
+use crate::util::{have, root, run, section};
 use anyhow::Result;
+use std::path::PathBuf;
 use std::process::Command;
 
 const TOOLS: [(&str, &str); 6] = [
@@ -32,5 +34,29 @@ pub fn setup() -> Result<()> {
     }
     ensure_npm()?;
     ensure_wasm_target()?;
+    ensure_readers()?;
+    Ok(())
+}
+
+/// The virtualenv the reader check runs in.
+pub fn readers_python() -> PathBuf {
+    root().join("target/readers-venv/bin/python")
+}
+
+/// Installs `tests/readers/requirements.txt` into `target/readers-venv` (again only when the
+/// requirements changed).
+fn ensure_readers() -> Result<()> {
+    let venv = root().join("target/readers-venv");
+    let requirements = root().join("tests/readers/requirements.txt");
+    let stamp = venv.join("installed-requirements.txt");
+    let wanted = std::fs::read_to_string(&requirements)?;
+    if std::fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) && readers_python().exists() {
+        return Ok(());
+    }
+    if !readers_python().exists() {
+        run(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
+    }
+    run(Command::new(readers_python()).args(["-m", "pip", "install", "-q", "-r"]).arg(&requirements))?;
+    std::fs::write(stamp, wanted)?;
     Ok(())
 }

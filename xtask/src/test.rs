@@ -34,6 +34,13 @@ pub fn run_all(args: &[String]) -> Result<()> {
     if only("native") {
         step("native tests", &native_tests)?;
     }
+    let readers_table = std::cell::RefCell::new(String::new());
+    if only("readers") {
+        step("reader check (5 PDF readers)", &|| {
+            *readers_table.borrow_mut() = reader_check()?;
+            Ok(())
+        })?;
+    }
     if only("wasm") {
         step("wasm tests (headless Chromium)", &wasm_tests)?;
     }
@@ -42,6 +49,11 @@ pub fn run_all(args: &[String]) -> Result<()> {
     }
     if only("bench") {
         step("benchmarks and budgets", &crate::budget::bench)?;
+    }
+    let readers_table = readers_table.into_inner();
+    if !readers_table.is_empty() {
+        section("reader check: lines of each example draft found by each reader");
+        eprint!("{readers_table}");
     }
     section("summary");
     for (name, secs) in &timings {
@@ -54,6 +66,24 @@ pub fn run_all(args: &[String]) -> Result<()> {
 fn native_tests() -> Result<()> {
     section("native tests (cargo test)");
     run(cargo().args(["test", "--workspace"]))
+}
+
+/// Every example draft's PDF read by five readers we did not write (`tests/readers/check.py`);
+/// returns the table it prints, to be shown again at the end of the run.
+fn reader_check() -> Result<String> {
+    section("reader check (pdf.js, PDFium, poppler, pypdf, pdfminer)");
+    // Writes the PDFs and their lines into target/readers/ (also part of the native tests).
+    run(cargo().args(["test", "--test", "report", "every_example_draft_is_written_for_the_reader_check"]))?;
+    let mut check = Command::new(crate::setup::readers_python());
+    check.arg("tests/readers/check.py").arg("target/readers").current_dir(root());
+    eprintln!("$ {}", crate::util::describe(&check));
+    let out = check.output().context("running the reader check")?;
+    let table = String::from_utf8_lossy(&out.stdout).into_owned();
+    eprint!("{table}{}", String::from_utf8_lossy(&out.stderr));
+    if !out.status.success() {
+        bail!("the reader check failed (see FAIL lines above)");
+    }
+    Ok(table)
 }
 
 /// wasm-bindgen tests in headless Chromium: cargo builds the test wasm and calls this same
