@@ -118,14 +118,14 @@ pub fn to_preview(doc: &Document, images: &Images) -> Preview {
                             fill: fill.map(css),
                             stroke: stroke.map(|s| s.width),
                         },
-                        Item::Image { rect, image } => PreviewItem::Image {
+                        Item::Image { rect, image, .. } => PreviewItem::Image {
                             x: rect.x,
                             y: rect.y,
                             w: rect.w,
                             h: rect.h,
                             id: images.id_of(image)?.to_string(),
                         },
-                        Item::Vector { rect, graphic } => match graphic.kind {
+                        Item::Vector { rect, graphic, .. } => match graphic.kind {
                             VectorKind::Emblem => PreviewItem::Emblem { x: rect.x, y: rect.y, w: rect.w, h: rect.h },
                             VectorKind::Artifact(_) => PreviewItem::Path {
                                 d: svg_path(graphic),

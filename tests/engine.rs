@@ -130,6 +130,7 @@ fn every_thai_syllable_comes_back_out_of_the_pdf() {
     let doc = Document {
         pages: pages.into_iter().map(|items| Page { width: 595.0, height: 842.0, items }).collect(),
         metadata: Metadata::default(),
+        structure: Default::default(),
     };
     let path = save("syllables.pdf", &write_pdf(&doc, &engine.fonts, PdfOptions::default()).unwrap());
     let text = pdftotext(&path);
@@ -264,6 +265,7 @@ fn thai_text_comes_out_without_invented_spaces() {
         let doc = Document {
             pages: pages.into_iter().map(|items| Page { width: 595.0, height: 842.0, items }).collect(),
             metadata: Metadata::default(),
+            structure: Default::default(),
         };
         let pdf = write_pdf(&doc, &ts.engine.fonts, PdfOptions::default()).unwrap();
         let path = save(&format!("spaceless-{align:?}.pdf").to_lowercase(), &pdf);
@@ -396,9 +398,13 @@ fn a_forty_row_table_spans_pages_with_its_header_and_keeps_text_in_cells() {
     for (n, page) in doc.pages.iter().enumerate() {
         assert!(page.width > page.height, "landscape");
         let text = page.plain_text();
+        // Above a row continued from the page before, the header is drawn as outlines.
+        let outlined = page.items.iter().any(|it| {
+            matches!(it, Item::Vector { graphic, .. } if graphic.kind == VectorKind::Artifact(Artifact::TableHeader))
+        });
         for h in ["มาตรการ/กิจกรรม", "ขั้นตอน/วิธีการปฏิบัติ", "ผลการดำเนินการ", "ผลผลิต", "ผลลัพธ์"]
         {
-            assert!(text.contains(h), "page {} lacks the header {h}", n + 1);
+            assert!(outlined || text.contains(h), "page {} lacks the header {h}", n + 1);
         }
         let cells = cell_rects(page);
         for run in content_runs(page) {
@@ -535,8 +541,12 @@ fn images_jpeg_passes_through_and_png_keeps_alpha() {
             page: PageSpec::portrait(),
             numbering: Numbering { from: 2, restart: true },
             blocks: vec![
-                Block::Image { image: photo, max_w: 200.0, max_h: 100.0, align: Align::Center },
-                Block::Image { image: sig, max_w: 150.0, max_h: 60.0, align: Align::Right },
+                Block::Image {
+                    image: photo, max_w: 200.0, max_h: 100.0, align: Align::Center, alt: "ภาพ".into()
+                },
+                Block::Image {
+                    image: sig, max_w: 150.0, max_h: 60.0, align: Align::Right, alt: "ลายมือชื่อ".into()
+                },
             ],
         }],
         thai_page_numbers: true,

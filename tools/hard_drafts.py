@@ -5,7 +5,8 @@
   vowels; sara am after tone marks; ฤ ฦ ฤๅ ฯ ๆ ฿; and one measure taller than a page, whose
   row continues on the next page.
 - hard-mixed.json: Thai mixed with Latin, digits, codes, e-mail addresses and long URLs,
-  with Arabic digits kept where Thai digits would be wrong.
+  with Arabic digits kept where Thai digits would be wrong; a photo with its caption and a
+  drawn signature (tests/fixtures/), so the tagged PDF has figures of every kind.
 
 Run from the repository root: python3 tools/hard_drafts.py
 """
@@ -103,6 +104,11 @@ mixed = draft(
     "สรุปผลการประเมิน ITA (Integrity and Transparency Assessment) ปี 2568: OIT 95.00, IIT 88.25, "
     "EIT 90.10 ดูรายละเอียดที่ https://itas.nacc.go.th และ www.khaosamorkhon.go.th",
 )
+
+mixed["measures"][0]["measures"][0]["photos"] = [
+    {"image": "../fixtures/photo.jpg", "caption": "ประชุมชี้แจงระบบ E-Service 4.0 วันที่ 12 มกราคม 2569"}
+]
+mixed["signers"]["reporter"]["signature"] = "../fixtures/signature.png"
 
 for name, d in [("hard-marks", marks), ("hard-mixed", mixed)]:
     (ROOT / f"tests/drafts/{name}.json").write_text(json.dumps(d, ensure_ascii=False, indent=2) + "\n", "utf-8")

@@ -7,7 +7,7 @@ use super::style::{body, heading, regular, th, COVER_TITLE, HEADING, INDENT};
 use super::DocError;
 use crate::catalog::wording;
 use crate::model::Draft;
-use crate::typeset::{Align, Block, Numbering, PageSpec, Paragraph, Section, TextStyle, CM};
+use crate::typeset::{Align, Block, Numbering, PageSpec, ParaKind, Paragraph, Section, TextStyle, CM};
 
 fn centred(text: &str, style: TextStyle) -> Block {
     Block::Para(Paragraph::text(text, style).align(Align::Center))
@@ -19,7 +19,13 @@ pub fn cover_and_preface(d: &Draft, images: &Images) -> Result<Vec<Section>, Doc
     let mut cover = Vec::new();
     cover.push(Block::Space(2.0 * CM));
     if let Some(id) = &a.logo {
-        cover.push(Block::Image { image: images.get(id)?, max_w: 5.0 * CM, max_h: 4.0 * CM, align: Align::Center });
+        cover.push(Block::Image {
+            image: images.get(id)?,
+            max_w: 5.0 * CM,
+            max_h: 4.0 * CM,
+            align: Align::Center,
+            alt: format!("ตราสัญลักษณ์{}", a.full_name()),
+        });
         cover.push(Block::Space(1.0 * CM));
     } else {
         cover.push(Block::Space(4.0 * CM));
@@ -31,7 +37,9 @@ pub fn cover_and_preface(d: &Draft, images: &Images) -> Result<Vec<Section>, Doc
         Some((a, b)) if !a.is_empty() => format!("{a}\nคุณธรรม{b}"),
         _ => full_title,
     };
-    cover.push(Block::Para(Paragraph::text(title_text, title).align(Align::Center).leading(1.6)));
+    cover.push(Block::Para(
+        Paragraph::text(title_text, title).align(Align::Center).leading(1.6).kind(ParaKind::Heading(1)),
+    ));
     cover.push(Block::Space(0.4 * CM));
     cover.push(centred(&digits.apply(&format!("ประจำปีงบประมาณ พ.ศ. {}", d.report.fiscal_year)), title));
     cover.push(centred(&wording::round_text(d), TextStyle::bold(HEADING)));

@@ -4,7 +4,7 @@
 //! ones read as plain text (a lead-in, a closing sentence).
 
 use crate::thai::Digits;
-use crate::typeset::{Paragraph, Span, TextStyle};
+use crate::typeset::{ParaKind, Paragraph, Span, TextStyle};
 
 /// One line of a list: its label (None for plain text) and nesting level.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,7 +132,7 @@ pub fn paragraphs(text: &str, style: TextStyle, digits: Digits, indent: f32, lea
                 Some(label) => {
                     let x = indent + if item.level == 1 { h0 } else { 0.0 };
                     let h = if item.level == 1 { h1 } else { h0 };
-                    p.left_indent(x + h).label(vec![Span::new(label, style)], x)
+                    p.left_indent(x + h).label(vec![Span::new(label, style)], x).kind(ParaKind::ListItem)
                 }
             }
         })

@@ -5,7 +5,9 @@ use super::style::{body, bold, regular, BODY, INDENT, MEMO_TITLE, MEMO_UNIT_LABE
 use super::DocError;
 use crate::catalog::wording;
 use crate::model::{Draft, Signer};
-use crate::typeset::{Align, Block, Field, Numbering, PageSpec, Paragraph, Section, Signature, Span, TextStyle, CM};
+use crate::typeset::{
+    Align, Block, Field, Numbering, PageSpec, ParaKind, Paragraph, Section, Signature, Span, TextStyle, CM,
+};
 
 /// Height of the signature space above the name.
 pub const SIGN_HEIGHT: f32 = 1.1 * CM;
@@ -18,12 +20,18 @@ pub fn memo(d: &Draft, images: &Images) -> Result<Section, DocError> {
 
     // Emblem top left, บันทึกข้อความ centred on the page beside it.
     blocks.push(Block::Layers(vec![
-        Block::Graphic { graphic: super::images::garuda(), height: 1.5 * CM, align: Align::Left },
+        Block::Graphic {
+            graphic: super::images::garuda(),
+            height: 1.5 * CM,
+            align: Align::Left,
+            alt: "ตราครุฑ".to_string(),
+        },
         Block::Para(
             Paragraph::text("บันทึกข้อความ", TextStyle::bold(MEMO_TITLE))
                 .align(Align::Center)
                 .space_before(0.15 * CM)
-                .leading(1.2),
+                .leading(1.2)
+                .kind(ParaKind::Heading(1)),
         ),
     ]));
     blocks.push(Block::Space(0.2 * CM));
@@ -146,7 +154,12 @@ pub fn signature(
         }
     }
     let sign_line = role.map(|r| (Span::new("ลงชื่อ", regular()), Span::new(r, regular())));
-    Ok(Block::Signature(Signature { image, sign_height: SIGN_HEIGHT, sign_line, lines }))
+    let image_alt = if name.is_empty() {
+        "ลายมือชื่อ".to_string()
+    } else {
+        format!("ลายมือชื่อ {name}")
+    };
+    Ok(Block::Signature(Signature { image, image_alt, sign_height: SIGN_HEIGHT, sign_line, lines }))
 }
 
 fn comment_block(

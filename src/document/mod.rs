@@ -14,6 +14,7 @@ pub mod style;
 
 pub use images::Images;
 pub use lists::strip_number as strip_list_number;
+pub use measures::COLUMNS;
 
 /// A measure group's title as the document prints it (Thai digits).
 pub fn group_title(g: &crate::model::MeasureGroup) -> String {
@@ -121,5 +122,5 @@ pub fn layout(d: &Draft, images: &Images, engine: &Engine) -> Result<Document, D
 /// Draft → PDF bytes.
 pub fn render_pdf(d: &Draft, images: &Images, engine: &Engine) -> Result<Vec<u8>, DocError> {
     let doc = layout(d, images, engine)?;
-    write_pdf(&doc, &engine.fonts, PdfOptions { pdfa: d.options.pdfa }).map_err(DocError::Pdf)
+    write_pdf(&doc, &engine.fonts, PdfOptions { pdfa: d.options.pdfa, ..PdfOptions::default() }).map_err(DocError::Pdf)
 }

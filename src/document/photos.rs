@@ -24,11 +24,14 @@ pub fn photos(d: &Draft, images: &Images) -> Result<Option<Section>, DocError> {
             for pair in m.photos.chunks(2) {
                 let mut cols = Vec::new();
                 for p in pair {
+                    let caption = digits.apply(p.caption.trim());
+                    let alt = if caption.is_empty() { format!("ภาพประกอบ {title}") } else { caption };
                     let mut cell = vec![Block::Image {
                         image: images.get(&p.image)?,
                         max_w: 7.5 * CM,
                         max_h: 7.0 * CM,
                         align: Align::Center,
+                        alt,
                     }];
                     if !p.caption.trim().is_empty() {
                         cell.push(Block::Para(

@@ -1,6 +1,6 @@
 //! The report's typography: sizes and recurring paragraph shapes, in one place.
 
-use crate::typeset::{Align, Paragraph, Span, TextStyle, CM};
+use crate::typeset::{Align, ParaKind, Paragraph, Span, TextStyle, CM};
 
 /// Official documents are specified in TH Sarabun sizes (body 16 pt). TH Sarabun draws its
 /// glyphs small within the em; Sarabun at the same size is about half as large again.
@@ -43,17 +43,24 @@ pub fn body(text: &str) -> Paragraph {
     Paragraph::text(text, regular()).align(Align::Justify).first_indent(INDENT)
 }
 
-/// A centred bold heading that stays with what follows it.
+/// A centred bold heading (level 2: a part of the report) that stays with what follows it.
 pub fn heading(text: &str, size: f32) -> Paragraph {
-    Paragraph::text(text, TextStyle::bold(size)).align(Align::Center).space_after(6.0).keep_with_next()
+    Paragraph::text(text, TextStyle::bold(size))
+        .align(Align::Center)
+        .space_after(6.0)
+        .keep_with_next()
+        .kind(ParaKind::Heading(2))
 }
 
-/// A bold sub-heading at the left margin.
+/// A bold sub-heading (level 3) at the left margin.
 pub fn subheading(text: &str) -> Paragraph {
-    Paragraph::text(text, bold()).space_before(8.0).keep_with_next()
+    Paragraph::text(text, bold()).space_before(8.0).keep_with_next().kind(ParaKind::Heading(3))
 }
 
 /// A numbered item (๑. …) with a hanging indent.
 pub fn numbered(label: &str, text: &str, style: TextStyle, indent: f32, hang: f32) -> Paragraph {
-    Paragraph::new(vec![Span::new(text, style)]).left_indent(indent + hang).label(vec![Span::new(label, style)], indent)
+    Paragraph::new(vec![Span::new(text, style)])
+        .left_indent(indent + hang)
+        .label(vec![Span::new(label, style)], indent)
+        .kind(ParaKind::ListItem)
 }

@@ -12,7 +12,7 @@ use crate::typeset::image::{ImageData, ImageKind};
 use crate::typeset::style::Rgb;
 use crate::typeset::vector::{Segment, VectorGraphic};
 use krilla::color::rgb;
-use krilla::configure::{Archival, ConfigurationBuilder, Validator};
+use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::geom::{PathBuilder, Point, Size, Transform};
 use krilla::image::Image;
 use krilla::metadata::{DateTime, Metadata as PdfMetadata};
@@ -24,14 +24,19 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document as PdfDocument, SerializeSettings};
 use std::collections::HashMap;
 use std::sync::Arc;
+use tags::Tagger;
 use unit_font::{Part, UnitFont};
 
+mod tags;
 mod unit_font;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PdfOptions {
-    /// Write PDF/A-2b (archival): krilla validates and embeds what it requires.
+    /// Write PDF/A-2a (archival, accessible): krilla validates and embeds what it requires.
     pub pdfa: bool,
+    /// Fail when the PDF/UA-1 rules are not met, instead of writing the tagged PDF without
+    /// claiming PDF/UA (tests ask for this; an officer always gets a PDF).
+    pub require_ua: bool,
 }
 
 /// Why a PDF could not be written.
@@ -39,7 +44,9 @@ pub struct PdfOptions {
 pub enum PdfError {
     /// An image's data could not be decoded.
     Image(String),
-    /// krilla refused the document (e.g. a PDF/A rule), with its explanation.
+    /// The document breaks a rule of PDF/UA or PDF/A, as krilla's validation says.
+    Validation(String),
+    /// krilla refused the document, with its explanation.
     Krilla(String),
 }
 
@@ -47,6 +54,7 @@ impl std::fmt::Display for PdfError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PdfError::Image(e) => write!(f, "image could not be read: {e}"),
+            PdfError::Validation(e) => write!(f, "PDF/UA or PDF/A rule not met: {e}"),
             PdfError::Krilla(e) => write!(f, "PDF could not be written: {e}"),
         }
     }
@@ -54,42 +62,73 @@ impl std::fmt::Display for PdfError {
 
 impl std::error::Error for PdfError {}
 
-/// Writes `doc` as a PDF.
+/// Writes `doc` as a tagged PDF, PDF/UA-1 (and PDF/A-2a with `pdfa`), validated by krilla.
+/// Should a rule not be met, the PDF is still written, tagged, without the claim (and as
+/// PDF/A-2b), unless `require_ua`.
 pub fn write_pdf(doc: &Document, fonts: &Fonts, options: PdfOptions) -> Result<Vec<u8>, PdfError> {
-    let mut settings = SerializeSettings { enable_tagging: false, ..SerializeSettings::default() };
-    if options.pdfa {
-        settings.configuration = ConfigurationBuilder::new()
-            .set_validator(Validator::A(Archival::A2_B))
-            .finish()
-            .map_err(|e| PdfError::Krilla(format!("{e:?}")))?;
+    let prepared = Prepared::new(doc, fonts)?;
+    match serialize(doc, &prepared, options, true) {
+        Err(PdfError::Validation(_)) if !options.require_ua => serialize(doc, &prepared, options, false),
+        other => other,
     }
+}
+
+/// The text runs planned and the fonts extended with their units: the same for every try.
+struct Prepared {
+    runs: Vec<PlannedRun>,
+    fonts: [Font; 2],
+}
+
+impl Prepared {
+    fn new(doc: &Document, fonts: &Fonts) -> Result<Prepared, PdfError> {
+        // Every run is planned first: the fonts krilla embeds must already hold the glyphs
+        // the text units need.
+        let mut unit_fonts = [UnitFont::new(fonts.regular.data), UnitFont::new(fonts.bold.data)];
+        let runs = doc
+            .pages
+            .iter()
+            .flat_map(|p| p.text_runs())
+            .map(|run| {
+                let blank = fonts.face(run.weight).blank_glyph;
+                plan_run(run, &mut unit_fonts[weight_index(run.weight)], blank)
+            })
+            .collect();
+        let font = |u: &UnitFont| Font::new(u.data().into(), 0).ok_or(PdfError::Krilla("font".into()));
+        Ok(Prepared { runs, fonts: [font(&unit_fonts[0])?, font(&unit_fonts[1])?] })
+    }
+}
+
+fn serialize(doc: &Document, prepared: &Prepared, options: PdfOptions, ua: bool) -> Result<Vec<u8>, PdfError> {
+    let mut config = ConfigurationBuilder::new();
+    if ua {
+        config = config.with_accessibility_validator(Accessibility::UA1);
+    }
+    if options.pdfa {
+        config = config.with_archival_validator(if ua { Archival::A2_A } else { Archival::A2_B });
+    }
+    let configuration = config.finish().map_err(|e| PdfError::Krilla(format!("{e:?}")))?;
+    let settings = SerializeSettings { enable_tagging: true, configuration, ..SerializeSettings::default() };
     let mut pdf = PdfDocument::new_with(settings);
     pdf.set_metadata(metadata(&doc.metadata));
-    // Every run is planned first: the fonts krilla embeds must already hold the glyphs the
-    // text units need.
-    let mut unit_fonts = [UnitFont::new(fonts.regular.data), UnitFont::new(fonts.bold.data)];
-    let planned: Vec<PlannedRun> = doc
-        .pages
-        .iter()
-        .flat_map(|p| p.text_runs())
-        .map(|run| {
-            let blank = fonts.face(run.weight).blank_glyph;
-            plan_run(run, &mut unit_fonts[weight_index(run.weight)], blank)
-        })
-        .collect();
-    let font = |u: &UnitFont| Font::new(u.data().into(), 0).ok_or(PdfError::Krilla("font".into()));
-    let pdf_fonts = [font(&unit_fonts[0])?, font(&unit_fonts[1])?];
-    let mut runs = planned.iter();
+    let mut tagger = Tagger::new(&doc.structure);
+    let mut runs = prepared.runs.iter();
     let mut images = ImageCache { interpolate: !options.pdfa, ..ImageCache::default() };
-    for page in &doc.pages {
+    for (index, page) in doc.pages.iter().enumerate() {
         let settings = PageSettings::from_wh(page.width, page.height).ok_or(PdfError::Krilla("page size".into()))?;
         let mut p = pdf.start_page_with(settings);
         let mut surface = p.surface();
-        draw_page(&mut surface, page, &pdf_fonts, &mut runs, &mut images)?;
+        let drawn = draw_page(&mut surface, page, index, &prepared.fonts, &mut runs, &mut images, &mut tagger);
+        tagger.close(&mut surface);
         surface.finish();
         p.finish();
+        drawn?;
     }
-    pdf.finish().map_err(|e| PdfError::Krilla(format!("{e:?}")))
+    pdf.set_tag_tree(tagger.tree(&doc.structure, &doc.metadata.language));
+    pdf.set_outline(tagger.outline(&doc.structure));
+    pdf.finish().map_err(|e| match e {
+        krilla::error::KrillaError::Validation(errors) => PdfError::Validation(format!("{errors:?}")),
+        e => PdfError::Krilla(format!("{e:?}")),
+    })
 }
 
 fn metadata(m: &Metadata) -> PdfMetadata {
@@ -155,11 +194,14 @@ impl ImageCache {
 fn draw_page(
     surface: &mut Surface,
     page: &Page,
+    index: usize,
     fonts: &[Font; 2],
     runs: &mut std::slice::Iter<PlannedRun>,
     images: &mut ImageCache,
+    tagger: &mut Tagger,
 ) -> Result<(), PdfError> {
     for item in &page.items {
+        tagger.mark(surface, item, index);
         match item {
             Item::Text(run) => {
                 if let Some(planned) = runs.next() {
@@ -190,14 +232,14 @@ fn draw_page(
                     surface.set_stroke(None);
                 }
             }
-            Item::Image { rect, image } => {
+            Item::Image { rect, image, .. } => {
                 let img = images.get(image)?;
                 let Some(size) = Size::from_wh(rect.w.max(0.01), rect.h.max(0.01)) else { continue };
                 surface.push_transform(&Transform::from_translate(rect.x, rect.y));
                 surface.draw_image(img, size);
                 surface.pop();
             }
-            Item::Vector { rect, graphic } => draw_vector(surface, rect, graphic),
+            Item::Vector { rect, graphic, .. } => draw_vector(surface, rect, graphic),
         }
     }
     Ok(())

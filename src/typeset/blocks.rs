@@ -78,6 +78,8 @@ pub struct Field {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Signature {
     pub image: Option<Arc<ImageData>>,
+    /// What the signature image is, for the tagged PDF ("ลายมือชื่อ …").
+    pub image_alt: String,
     /// Height reserved for the signature.
     pub sign_height: f32,
     /// Words before and after a dotted signing line ("ลงชื่อ" … "ผู้รายงาน"), if any.
@@ -91,18 +93,21 @@ pub enum Block {
     /// Vertical space; dropped at the top of a page.
     Space(f32),
     Table(Table),
-    /// A raster image scaled into `max_w` × `max_h`, aligned in the column.
+    /// A raster image scaled into `max_w` × `max_h`, aligned in the column; `alt` says
+    /// what it shows (the tagged PDF's figure text).
     Image {
         image: Arc<ImageData>,
         max_w: f32,
         max_h: f32,
         align: Align,
+        alt: String,
     },
     /// A vector graphic `height` high (width from its aspect), aligned in the column.
     Graphic {
         graphic: Arc<VectorGraphic>,
         height: f32,
         align: Align,
+        alt: String,
     },
     Chart(BarChart),
     /// Fields side by side on one line: (field, share of the width).

@@ -32,6 +32,23 @@ pub struct BarChart {
 }
 
 impl BarChart {
+    /// The chart's values as text, for the tagged PDF: each bar's label and value labels,
+    /// after the series names and the threshold.
+    pub fn alt_text(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if !self.series.is_empty() {
+            parts.push(self.series.join(" / "));
+        }
+        if let Some((_, label)) = &self.threshold {
+            parts.push(label.clone());
+        }
+        for b in &self.bars {
+            let values: Vec<&str> = b.value_labels.iter().map(String::as_str).filter(|v| !v.is_empty()).collect();
+            parts.push(format!("{} {}", b.label, values.join(" / ")));
+        }
+        parts.join("; ")
+    }
+
     pub fn new(bars: Vec<Bar>) -> Self {
         BarChart {
             bars,

@@ -4,6 +4,7 @@
 use super::fonts::{FontError, Fonts, Weight};
 use super::segment::{Dictionary, WithNames};
 use super::shape::{shape, Shaped};
+use super::structure::{NodeId, Structure};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -42,11 +43,21 @@ pub struct Typesetter<'e> {
     names: Vec<String>,
     /// The document's body text size (page numbers, hand-writing lines).
     pub body_size: f32,
+    /// The logical structure laid out so far, and the element new content goes into.
+    pub structure: Structure,
+    pub parent: Option<NodeId>,
 }
 
 impl<'e> Typesetter<'e> {
     pub fn new(engine: &'e Engine) -> Self {
-        Typesetter { engine, shaped: [HashMap::new(), HashMap::new()], names: Vec::new(), body_size: 16.0 }
+        Typesetter {
+            engine,
+            shaped: [HashMap::new(), HashMap::new()],
+            names: Vec::new(),
+            body_size: 16.0,
+            structure: Structure::default(),
+            parent: None,
+        }
     }
 
     /// Adds names (agency, places, people) that lines must not break inside.

@@ -9,6 +9,7 @@ use super::engine::{Engine, Typesetter};
 use super::frame::{Document, Item, Page, Rect, Stroke};
 use super::outline::run_outlines;
 use super::paragraph::{layout_paragraph, Paragraph};
+use super::structure::Role;
 use super::style::{Align, Span, TextStyle};
 use super::table::{layout_table, LaidTable};
 use super::vector::Artifact;
@@ -173,6 +174,8 @@ impl Flow<'_, '_> {
             self.new_page();
         }
         let mut header_here = false;
+        // The header is content once; repeated on later pages it is an artifact.
+        let mut header_placed = false;
         // Height of a group heading placed just above, on this page.
         let mut group_above = 0.0;
         let mut r = 0;
@@ -184,14 +187,17 @@ impl Flow<'_, '_> {
                     // Above a continued row the header is drawn as outlines, so the row's
                     // text reads on from the page before.
                     let engine = self.ts.engine;
-                    let outlined = t.header.items.iter().cloned().map(|item| match item {
+                    let outlined = t.header.items.iter().cloned().map(Item::into_artifact).map(|item| match item {
                         Item::Text(run) => run_outlines(engine, &run, Artifact::TableHeader).unwrap_or(Item::Text(run)),
                         other => other,
                     });
                     self.push(outlined.collect(), x, top);
+                } else if header_placed {
+                    self.push(t.header.items.iter().cloned().map(Item::into_artifact).collect(), x, top);
                 } else {
                     self.push(t.header.items.clone(), x, top);
                 }
+                header_placed = true;
                 self.y += t.header.height;
                 header_here = true;
                 group_above = 0.0;
@@ -272,7 +278,8 @@ fn lay(ts: &mut Typesetter, block: &Block, width: f32) -> Laid {
 }
 
 fn paragraph_units(ts: &mut Typesetter, p: &Paragraph, width: f32) -> Laid {
-    let laid = layout_paragraph(ts, p, width);
+    let mut laid = layout_paragraph(ts, p, width);
+    ts.structure.tag_paragraph(ts.parent, p.kind, &mut laid);
     let n = laid.lines.len();
     let units = laid
         .lines
@@ -294,18 +301,25 @@ fn atomic(ts: &mut Typesetter, block: &Block, width: f32) -> (f32, Vec<Item>) {
         Block::Para(_) | Block::Space(_) | Block::Table(_) | Block::Keep(_) | Block::PageBreak => {
             stacked(ts, std::slice::from_ref(block), width)
         }
-        Block::Image { image, max_w, max_h, align } => {
+        Block::Image { image, max_w, max_h, align, alt } => {
             let (w, h) = image.fit(max_w.min(width), *max_h);
             let rect = Rect::new(aligned(*align, w, width), 0.0, w, h);
-            (h, vec![Item::Image { rect, image: image.clone() }])
+            let node = Some(ts.structure.add(ts.parent, Role::Figure(alt.clone())));
+            (h, vec![Item::Image { rect, image: image.clone(), node }])
         }
-        Block::Graphic { graphic, height, align } => {
+        Block::Graphic { graphic, height, align, alt } => {
             let b = graphic.bounds;
             let w = if b.h > 0.0 { height * b.w / b.h } else { *height };
             let rect = Rect::new(aligned(*align, w, width), 0.0, w, *height);
-            (*height, vec![Item::Vector { rect, graphic: graphic.clone() }])
+            let node = Some(ts.structure.add(ts.parent, Role::Figure(alt.clone())));
+            (*height, vec![Item::Vector { rect, graphic: graphic.clone(), node }])
         }
-        Block::Chart(chart) => layout_chart(ts, chart, width),
+        Block::Chart(chart) => {
+            // One figure: its alternative text gives the values; bars and lines are its drawing.
+            let figure = ts.structure.add(ts.parent, Role::Figure(chart.alt_text()));
+            let (h, items) = layout_chart(ts, chart, width);
+            (h, items.into_iter().map(|i| i.tagged(figure)).collect())
+        }
         Block::Fields(fields) => fields_line(ts, fields, width),
         Block::DottedLines { count, indent } => {
             let pitch = flow_body_size(ts) * super::paragraph::DEFAULT_LEADING;
@@ -395,7 +409,10 @@ fn fields_line(ts: &mut Typesetter, fields: &[(Field, f32)], width: f32) -> (f32
     let mut items = Vec::new();
     for (field, share) in fields {
         let w = share / total * width;
-        let (h, mut it) = field_block(ts, field, w);
+        let (h, it) = field_block(ts, field, w);
+        // A field (label and value) reads as one paragraph.
+        let node = ts.structure.add(ts.parent, Role::P);
+        let mut it: Vec<Item> = it.into_iter().map(|i| i.tagged(node)).collect();
         Page::translate(&mut it, x, 0.0);
         items.extend(it);
         height = height.max(h);
@@ -442,6 +459,8 @@ fn signature(ts: &mut Typesetter, sig: &Signature, width: f32) -> (f32, Vec<Item
             let wb = ts.width(&before.text, before.style.weight, size);
             let wa = ts.width(&after.text, after.style.weight, size);
             let baseline = sig.sign_height;
+            // "ลงชื่อ … ผู้รายงาน" reads as one paragraph.
+            let node = ts.structure.add(ts.parent, Role::P);
             for (span, x) in [(before, 0.0), (after, width - wa)] {
                 let laid = layout_paragraph(ts, &Paragraph::new(vec![span.clone()]), width);
                 if let Some(line) = laid.lines.into_iter().next() {
@@ -449,6 +468,7 @@ fn signature(ts: &mut Typesetter, sig: &Signature, width: f32) -> (f32, Vec<Item
                     for mut run in line.runs {
                         run.x += x;
                         run.y += baseline - base;
+                        run.node = Some(node);
                         items.push(Item::Text(run));
                     }
                 }
@@ -468,10 +488,12 @@ fn signature(ts: &mut Typesetter, sig: &Signature, width: f32) -> (f32, Vec<Item
         let area = sign_right - sign_left;
         let (w, h) = image.fit(area.min(width * 0.6), sig.sign_height);
         let rect = Rect::new(sign_left + (area - w) / 2.0, sig.sign_height - h, w, h);
-        items.push(Item::Image { rect, image: image.clone() });
+        let node = Some(ts.structure.add(ts.parent, Role::Figure(sig.image_alt.clone())));
+        items.push(Item::Image { rect, image: image.clone(), node });
     }
     for p in &sig.lines {
-        let laid = layout_paragraph(ts, &p.clone().align(Align::Center), width);
+        let mut laid = layout_paragraph(ts, &p.clone().align(Align::Center), width);
+        ts.structure.tag_paragraph(ts.parent, p.kind, &mut laid);
         y += laid.space_before;
         for line in laid.lines {
             for mut run in line.runs {
@@ -572,5 +594,6 @@ pub fn layout_document(engine: &Engine, doc: &DocSpec) -> Document {
     if let Some(text) = &doc.watermark {
         super::watermark::stamp(flow.ts.engine, &mut pages, text);
     }
-    Document { pages, metadata: doc.metadata.clone() }
+    let structure = std::mem::take(&mut flow.ts.structure);
+    Document { pages, metadata: doc.metadata.clone(), structure }
 }

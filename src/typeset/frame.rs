@@ -3,6 +3,7 @@
 
 use super::fonts::Weight;
 use super::image::ImageData;
+use super::structure::{NodeId, Structure};
 use super::style::Rgb;
 use super::vector::VectorGraphic;
 use std::ops::Range;
@@ -56,6 +57,8 @@ pub struct TextRun {
     pub color: Rgb,
     pub text: String,
     pub glyphs: Vec<PlacedGlyph>,
+    /// The structure element this run is content of; none for an artifact.
+    pub node: Option<NodeId>,
 }
 
 impl TextRun {
@@ -85,10 +88,59 @@ impl Stroke {
 #[derive(Clone, Debug)]
 pub enum Item {
     Text(TextRun),
-    Line { from: (f32, f32), to: (f32, f32), stroke: Stroke },
-    Rect { rect: Rect, fill: Option<Rgb>, stroke: Option<Stroke> },
-    Image { rect: Rect, image: Arc<ImageData> },
-    Vector { rect: Rect, graphic: Arc<VectorGraphic> },
+    Line {
+        from: (f32, f32),
+        to: (f32, f32),
+        stroke: Stroke,
+    },
+    Rect {
+        rect: Rect,
+        fill: Option<Rgb>,
+        stroke: Option<Stroke>,
+    },
+    /// `node`: the structure element it belongs to (a figure); none for an artifact.
+    Image {
+        rect: Rect,
+        image: Arc<ImageData>,
+        node: Option<NodeId>,
+    },
+    Vector {
+        rect: Rect,
+        graphic: Arc<VectorGraphic>,
+        node: Option<NodeId>,
+    },
+}
+
+impl Item {
+    /// The structure element this item is content of; none for artifacts (borders, fills,
+    /// page numbers, a repeated header).
+    pub fn node(&self) -> Option<NodeId> {
+        match self {
+            Item::Text(run) => run.node,
+            Item::Image { node, .. } | Item::Vector { node, .. } => *node,
+            Item::Line { .. } | Item::Rect { .. } => None,
+        }
+    }
+
+    /// Makes the item an artifact (a table header repeated on a later page).
+    pub fn into_artifact(mut self) -> Item {
+        match &mut self {
+            Item::Text(run) => run.node = None,
+            Item::Image { node, .. } | Item::Vector { node, .. } => *node = None,
+            Item::Line { .. } | Item::Rect { .. } => {}
+        }
+        self
+    }
+
+    /// Makes the item content of `id` (text and pictures; lines and fills stay artifacts).
+    pub fn tagged(mut self, id: NodeId) -> Item {
+        match &mut self {
+            Item::Text(run) => run.node = Some(id),
+            Item::Image { node, .. } | Item::Vector { node, .. } => *node = Some(id),
+            Item::Line { .. } | Item::Rect { .. } => {}
+        }
+        self
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -151,4 +203,6 @@ pub struct Metadata {
 pub struct Document {
     pub pages: Vec<Page>,
     pub metadata: Metadata,
+    /// The logical structure the pages' items point into.
+    pub structure: Structure,
 }

@@ -57,7 +57,7 @@ pub fn run_outlines(engine: &Engine, run: &TextRun, what: Artifact) -> Option<It
     }
     let bounds = bounds_of(&paths);
     let graphic = VectorGraphic { bounds, paths, kind: VectorKind::Artifact(what) };
-    Some(Item::Vector { rect: bounds, graphic: Arc::new(graphic) })
+    Some(Item::Vector { rect: bounds, graphic: Arc::new(graphic), node: None })
 }
 
 #[cfg(test)]
@@ -75,7 +75,7 @@ mod tests {
         let mut run = laid.lines[0].runs[0].clone();
         run.x = 100.0;
         run.y = 50.0;
-        let Some(Item::Vector { rect, graphic }) = run_outlines(engine, &run, Artifact::PageNumber) else {
+        let Some(Item::Vector { rect, graphic, .. }) = run_outlines(engine, &run, Artifact::PageNumber) else {
             panic!("no outlines")
         };
         assert_eq!(graphic.kind, VectorKind::Artifact(Artifact::PageNumber));

@@ -10,6 +10,7 @@ use super::engine::Typesetter;
 use super::frame::{PlacedGlyph, TextRun};
 use super::segment::{cluster_boundaries, compound_parts};
 use super::shape::Shaped;
+use super::structure::ParaKind;
 use super::style::{Align, Span, TextStyle};
 use super::textmap::glyph_texts;
 use crate::thai::chars::is_thai_letter;
@@ -49,6 +50,8 @@ pub struct Paragraph {
     pub leading: f32,
     /// Do not end a page right after this paragraph (headings).
     pub keep_with_next: bool,
+    /// A body paragraph, a heading or a list item (for the tagged PDF).
+    pub kind: ParaKind,
 }
 
 impl Paragraph {
@@ -64,7 +67,13 @@ impl Paragraph {
             space_after: 0.0,
             leading: DEFAULT_LEADING,
             keep_with_next: false,
+            kind: ParaKind::Body,
         }
+    }
+
+    pub fn kind(mut self, kind: ParaKind) -> Self {
+        self.kind = kind;
+        self
     }
 
     pub fn text(text: impl Into<String>, style: TextStyle) -> Self {
@@ -132,6 +141,8 @@ pub struct LaidParagraph {
     pub space_before: f32,
     pub space_after: f32,
     pub keep_with_next: bool,
+    /// How many runs at the start of the first line are the label.
+    pub label_runs: usize,
 }
 
 impl LaidParagraph {
@@ -411,6 +422,7 @@ pub fn layout_paragraph(ts: &mut Typesetter, p: &Paragraph, width: f32) -> LaidP
 
     let base_size = p.base_size();
     let count = lines.len();
+    let mut label_runs = 0;
     let laid = lines
         .into_iter()
         .enumerate()
@@ -422,7 +434,7 @@ pub fn layout_paragraph(ts: &mut Typesetter, p: &Paragraph, width: f32) -> LaidP
                 build_line(&styled, &pieces[range], indent, avail, p.align, justify, base_size, p.leading, ts);
             if n == 0 {
                 if let Some(label) = &p.label {
-                    add_label(ts, &mut line, label, base_size, p.leading);
+                    label_runs = add_label(ts, &mut line, label, base_size, p.leading);
                 }
             }
             line
@@ -433,6 +445,7 @@ pub fn layout_paragraph(ts: &mut Typesetter, p: &Paragraph, width: f32) -> LaidP
         space_before: p.space_before,
         space_after: p.space_after,
         keep_with_next: p.keep_with_next,
+        label_runs,
     }
 }
 
@@ -560,6 +573,7 @@ fn build_line(
                 color: seg.style.color,
                 text: String::new(),
                 glyphs: Vec::new(),
+                node: None,
             });
         }
         let run = runs.last_mut().expect("a run was just pushed");
@@ -577,18 +591,21 @@ fn build_line(
     LaidLine { height, runs }
 }
 
-fn add_label(ts: &mut Typesetter, line: &mut LaidLine, label: &Label, base_size: f32, leading: f32) {
+/// Puts the label's runs first on `line`; returns how many.
+fn add_label(ts: &mut Typesetter, line: &mut LaidLine, label: &Label, base_size: f32, leading: f32) -> usize {
     let p = Paragraph::new(label.spans.clone()).leading(leading);
     let laid = layout_paragraph(ts, &p, 10_000.0);
-    let Some(first) = laid.lines.into_iter().next() else { return };
+    let Some(first) = laid.lines.into_iter().next() else { return 0 };
     // Align baselines: the label line may be of another size.
     let base = line.runs.first().map_or_else(|| baseline(ts, line.height, base_size), |r| r.y);
     // Drawn first, so copied text reads "๑. item", not "item ๑.".
+    let n = first.runs.len();
     for (i, mut run) in first.runs.into_iter().enumerate() {
         run.x += label.x;
         run.y = base;
         line.runs.insert(i, run);
     }
+    n
 }
 
 #[cfg(test)]

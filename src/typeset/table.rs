@@ -6,6 +6,7 @@ use super::engine::Typesetter;
 use super::frame::{Item, Rect, Stroke};
 use super::outline::run_outlines;
 use super::paragraph::{layout_paragraph, Paragraph};
+use super::structure::{NodeId, Role};
 use super::style::Rgb;
 use super::vector::Artifact;
 
@@ -107,11 +108,15 @@ impl CellLines {
     }
 }
 
-fn layout_cell(ts: &mut Typesetter, cell: &Cell, width: f32) -> CellLines {
+/// Lays out a cell's paragraphs; with a structure element, they become its content.
+fn layout_cell(ts: &mut Typesetter, cell: &Cell, width: f32, node: Option<NodeId>) -> CellLines {
     let mut out = CellLines::default();
     let mut y = 0.0;
     for (i, p) in cell.content.iter().enumerate() {
-        let laid = layout_paragraph(ts, p, width);
+        let mut laid = layout_paragraph(ts, p, width);
+        if node.is_some() {
+            ts.structure.tag_paragraph(node, p.kind, &mut laid);
+        }
         if i > 0 {
             y += laid.space_before;
         }
@@ -296,40 +301,49 @@ pub fn layout_table(ts: &mut Typesetter, table: &Table, width: f32) -> LaidTable
         (x1 - x0 - 2.0 * px).max(1.0)
     };
 
-    let header = layout_header(ts, table, &col_x, &inner_width);
+    // Structure: Table > THead > TR > TH, then TBody > TR > TD, each cell's paragraphs inside.
+    let node = ts.structure.add(ts.parent, Role::Table);
+    let header = layout_header(ts, table, &col_x, &inner_width, node);
+    let body = ts.structure.add(Some(node), Role::TBody);
+    let cell_in = |ts: &mut Typesetter, tr: NodeId, cell: &Cell, span: usize, width: f32| {
+        let td = ts.structure.add(Some(tr), Role::TD { cols: span as u32 });
+        layout_cell(ts, cell, width, Some(td))
+    };
     let rows = table
         .rows
         .iter()
-        .map(|row| match row {
-            Row::Group(cell) => LaidRow {
-                cells: vec![LaidCell {
-                    col: 0,
-                    colspan: ncols,
-                    fill: cell.fill,
-                    valign: cell.valign,
-                    lines: layout_cell(ts, cell, inner_width(0, ncols)),
-                }],
-                group: true,
-            },
-            Row::Cells(cells) => {
-                let mut col = 0;
-                let mut laid = Vec::with_capacity(cells.len());
-                for cell in cells {
-                    if col >= ncols {
-                        break;
-                    }
-                    let span = cell.colspan.min(ncols - col);
-                    laid.push(LaidCell {
-                        col,
-                        colspan: span,
+        .map(|row| {
+            let tr = ts.structure.add(Some(body), Role::TR);
+            match row {
+                Row::Group(cell) => LaidRow {
+                    cells: vec![LaidCell {
+                        col: 0,
+                        colspan: ncols,
                         fill: cell.fill,
                         valign: cell.valign,
-                        lines: layout_cell(ts, cell, inner_width(col, span)),
-                    });
-                    col += span;
+                        lines: cell_in(ts, tr, cell, ncols, inner_width(0, ncols)),
+                    }],
+                    group: true,
+                },
+                Row::Cells(cells) => {
+                    let mut col = 0;
+                    let mut laid = Vec::with_capacity(cells.len());
+                    for cell in cells {
+                        if col >= ncols {
+                            break;
+                        }
+                        let span = cell.colspan.min(ncols - col);
+                        laid.push(LaidCell {
+                            col,
+                            colspan: span,
+                            fill: cell.fill,
+                            valign: cell.valign,
+                            lines: cell_in(ts, tr, cell, span, inner_width(col, span)),
+                        });
+                        col += span;
+                    }
+                    LaidRow { cells: laid, group: false }
                 }
-                let cells = laid;
-                LaidRow { cells, group: false }
             }
         })
         .collect();
@@ -349,7 +363,7 @@ pub fn layout_table(ts: &mut Typesetter, table: &Table, width: f32) -> LaidTable
 
 /// The continuation mark laid out and turned into outlines.
 fn continuation_mark(ts: &mut Typesetter, p: &Paragraph, width: f32) -> (f32, Vec<Item>) {
-    let laid = layout_cell(ts, &Cell::new(vec![p.clone()]), width);
+    let laid = layout_cell(ts, &Cell::new(vec![p.clone()]), width, None);
     let items = laid
         .lines
         .into_iter()
@@ -372,16 +386,19 @@ fn layout_header(
     table: &Table,
     col_x: &[f32],
     inner_width: &dyn Fn(usize, usize) -> f32,
+    node: NodeId,
 ) -> LaidHeader {
     let ncols = table.columns.len().max(1);
     let nrows = table.header.len();
     if nrows == 0 {
         return LaidHeader::default();
     }
+    let head = ts.structure.add(Some(node), Role::THead);
     // Place cells on the grid, skipping slots taken by row spans from above.
     let mut taken = vec![vec![false; ncols]; nrows];
     let mut placed = Vec::new(); // (row, col, rowspan, colspan, lines, cell)
     for (r, cells) in table.header.iter().enumerate() {
+        let tr = ts.structure.add(Some(head), Role::TR);
         let mut col = 0;
         for cell in cells {
             while col < ncols && taken[r][col] {
@@ -397,7 +414,8 @@ fn layout_header(
                     *slot = true;
                 }
             }
-            let lines = layout_cell(ts, cell, inner_width(col, cs));
+            let th = ts.structure.add(Some(tr), Role::TH { rows: rs as u32, cols: cs as u32 });
+            let lines = layout_cell(ts, cell, inner_width(col, cs), Some(th));
             placed.push((r, col, rs, cs, lines, cell));
             col += cs;
         }

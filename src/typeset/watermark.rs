@@ -56,7 +56,7 @@ pub fn stamp(engine: &Engine, pages: &mut [Page], text: &str) {
     for page in pages {
         if let Some(g) = watermark(engine, text, page.width, page.height) {
             let rect: Rect = g.bounds;
-            page.items.push(Item::Vector { rect, graphic: Arc::new(g) });
+            page.items.push(Item::Vector { rect, graphic: Arc::new(g), node: None });
         }
     }
 }

@@ -24,6 +24,18 @@ pub fn seed(name: &str) -> Draft {
     Bundle::from_json(&text).unwrap().draft
 }
 
+/// A seed draft with the images it names (file paths relative to the draft, as the CLI reads
+/// a bare draft).
+pub fn seed_with_images(name: &str) -> (Draft, Images) {
+    let d = seed(name);
+    let mut images = Images::new();
+    for id in d.image_ids() {
+        let bytes = std::fs::read(root().join("tests/drafts").join(&id)).unwrap();
+        images.insert(id, bytes).unwrap();
+    }
+    (d, images)
+}
+
 pub fn render(d: &Draft, images: &Images) -> Vec<u8> {
     render_pdf(d, images, Engine::embedded()).unwrap()
 }

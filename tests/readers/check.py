@@ -20,7 +20,10 @@ poppler (`pdftotext -raw`), pypdf and pdfminer.six (indexers and scripts).
   inserted inside a Thai word, or a real space lost.
 - No reader may show sara am doubled (ำา), U+FFFD, control characters or `(cid:`.
 
-Prints a table; exits 1 when a check fails.  Run alone: `cargo xtask test readers`.
+Then the tagged structure of each PDF (`structure.py`): headings in order, table header
+cells, figures' alternative texts, the outline, and the pdfua checker.
+
+Prints two tables; exits 1 when a check fails.  Run alone: `cargo xtask test readers`.
 """
 
 import json
@@ -28,6 +31,8 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+
+import structure
 
 HERE = Path(__file__).resolve().parent
 MIN_FOUND = 0.99
@@ -126,11 +131,19 @@ def main():
     print(f"{'draft':<20} {'reader':<13} {'found':>9} {'spaced':>9} {'cells':>9}  problems")
     failures = []
     for name in drafts:
-        lines = json.loads((folder / f"{name}.lines.json").read_text("utf-8"))
+        lines = json.loads((folder / f"{name}.lines.json").read_text("utf-8"))["lines"]
         rows, fails = check(name, folder / f"{name}.pdf", lines)
         failures += fails
         for reader, found, spaced, cells, bad in rows:
             print(f"{name:<20} {reader:<13} {found:>9} {spaced:>9} {cells:>9}  {bad}")
+    print()
+    print(f"{'draft':<20} {'headings':>8} {'TH':>4} {'tables':>6} {'figures':>7} {'outline':>7}  pdfua")
+    pdfua = Path(sys.executable).parent / "pdfua"
+    for name in drafts:
+        expect = json.loads((folder / f"{name}.lines.json").read_text("utf-8"))
+        row, fails = structure.check(name, folder / f"{name}.pdf", expect, pdfua)
+        failures += fails
+        print(f"{name:<20} {row[0]:>8} {row[1]:>4} {row[2]:>6} {row[3]:>7} {row[4]:>7}  {row[5]}")
     for f in failures:
         print("FAIL", f)
     sys.exit(1 if failures else 0)
