@@ -8,7 +8,10 @@ mod common;
 use common::*;
 use prongsai::document::{layout, render_pdf, Images};
 use prongsai::model::{load_draft, Bundle, Draft, Measure, MeasureGroup};
-use prongsai::typeset::{layout_paragraph, Align, Engine, Paragraph, TextStyle, Typesetter};
+use prongsai::pdf::{write_pdf, PdfOptions};
+use prongsai::typeset::{
+    layout_paragraph, Align, Document, Engine, Item, Metadata, Page, ParaKind, Paragraph, TextStyle, Typesetter,
+};
 use proptest::prelude::*;
 
 /// Characters worth throwing at a Thai typesetter.
@@ -23,6 +26,18 @@ fn any_char() -> impl Strategy<Value = char> {
         1 => prop::sample::select(vec!['😀', '👍', '\u{1F3FD}', '\u{1F1F9}', '\u{1F1ED}', '中', '文', 'ש', 'ל', 'ו', 'م', 'ر', 'ح', 'é', '\u{0301}', '\u{200B}', '\u{200D}', '\u{00A0}', '\u{FEFF}', '(', ')', '"', '<', '>', '&', '/', '.', ':', '–']),
         1 => prop::sample::select(vec!['\u{0000}', '\u{0007}', '\u{001B}', '\t', '\r', '\u{007F}', '\u{0085}']),
     ]
+}
+
+/// Thai and Latin text as officers type it (no emoji, controls or other scripts).
+fn thai_text(max: usize) -> impl Strategy<Value = String> {
+    let chars = prop_oneof![
+        6 => prop::sample::select("กขคงจฉชซญฐณดตถทนบปผฝพฟภมยรลวศษสหฬอฮฤฦ".chars().collect::<Vec<_>>()),
+        5 => prop::sample::select("ะัาำิีึืุูเแโใไๅๆ็่้๊๋์ํฯ".chars().collect::<Vec<_>>()),
+        1 => prop::sample::select("๐๑๒๓๔๕๖๗๘๙0123456789.,/-()".chars().collect::<Vec<_>>()),
+        1 => prop::char::range('a', 'z'),
+        2 => Just(' '),
+    ];
+    prop::collection::vec(chars, 1..max).prop_map(|v| v.into_iter().collect())
 }
 
 fn any_text(max: usize) -> impl Strategy<Value = String> {
@@ -79,6 +94,35 @@ proptest! {
         }
         let pdf = render_pdf(&d, &Images::new(), engine).unwrap();
         prop_assert!(pdf.starts_with(b"%PDF-"));
+    }
+
+    /// Whatever Thai (stacked marks, sara am after tone marks, marks without a base) and
+    /// Latin is typed, the PDF's text layer gives it back exactly, and krilla's PDF/UA
+    /// validation holds (every glyph maps to text).
+    #[test]
+    fn thai_text_comes_back_from_the_pdf_exactly(text in thai_text(160)) {
+        let engine = Engine::embedded();
+        let mut ts = Typesetter::new(engine);
+        let mut laid = layout_paragraph(&mut ts, &Paragraph::text(text.clone(), TextStyle::regular(12.0)).align(Align::Justify), 420.0);
+        ts.structure.tag_paragraph(None, ParaKind::Body, &mut laid);
+        let mut items = Vec::new();
+        let mut y = 80.0;
+        for line in laid.lines {
+            let mut line_items: Vec<Item> = line.runs.into_iter().map(Item::Text).collect();
+            Page::translate(&mut line_items, 80.0, y);
+            items.extend(line_items);
+            y += line.height;
+        }
+        let doc = Document {
+            pages: vec![Page { width: 595.0, height: 842.0, items }],
+            metadata: Metadata { title: "ทดสอบ".into(), language: "th-TH".into(), ..Default::default() },
+            structure: std::mem::take(&mut ts.structure),
+        };
+        let pdf = write_pdf(&doc, &engine.fonts, PdfOptions { pdfa: false, require_ua: true });
+        let pdf = pdf.map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        let path = out_dir().join("thai-roundtrip.pdf");
+        std::fs::write(&path, pdf).unwrap();
+        prop_assert_eq!(squash(&pdftotext(&path)), squash(&text));
     }
 
     #[test]

@@ -191,7 +191,12 @@ impl Tables {
                 .iter()
                 .filter_map(|p| {
                     let b = self.bbox(old_glyf, p.glyph)?;
-                    Some([b[0] + p.x, b[1] + p.y, b[2] + p.x, b[3] + p.y])
+                    Some([
+                        b[0].saturating_add(p.x),
+                        b[1].saturating_add(p.y),
+                        b[2].saturating_add(p.x),
+                        b[3].saturating_add(p.y),
+                    ])
                 })
                 .collect();
             let bbox =

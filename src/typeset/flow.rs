@@ -54,9 +54,7 @@ impl Laid {
     fn lead_height(&self) -> f32 {
         match self {
             Laid::Units { units, .. } => units.iter().take(2).map(|u| u.space_before + u.height).sum(),
-            Laid::Table(t) => {
-                t.header.height + t.rows.first().map_or(0.0, |_| t.row_min_height(0, &vec![0; t.rows[0].cells.len()]))
-            }
+            Laid::Table(t) => t.start(),
             Laid::PageBreak => 0.0,
         }
     }
@@ -169,15 +167,12 @@ impl Flow<'_, '_> {
     fn place_table(&mut self, t: &LaidTable) {
         self.ensure_page();
         let x = self.content().x;
-        let min_start = t.header.height + t.rows.first().map_or(0.0, |r| t.row_min_height(0, &vec![0; r.cells.len()]));
-        if min_start > self.remaining() && !self.at_page_top() {
+        if t.start() > self.remaining() && !self.at_page_top() {
             self.new_page();
         }
         let mut header_here = false;
         // The header is content once; repeated on later pages it is an artifact.
         let mut header_placed = false;
-        // Height of a group heading placed just above, on this page.
-        let mut group_above = 0.0;
         let mut r = 0;
         let mut from: Vec<usize> = t.rows.first().map_or(Vec::new(), |row| vec![0; row.cells.len()]);
         while r < t.rows.len() {
@@ -200,21 +195,10 @@ impl Flow<'_, '_> {
                 header_placed = true;
                 self.y += t.header.height;
                 header_here = true;
-                group_above = 0.0;
             }
             let natural = t.row_height(r, &from);
-            // A row is kept whole when a page can hold it: text readers read a page's
-            // cells one after another, so a row split across pages tears its cells apart
-            // (pdf.js, poppler and the rest find none of them whole). A row taller than a
-            // page starts on a page of its own (with its group heading), so only its
-            // tallest cells go on; the continuation is marked (ต่อ).
-            let room = self.content().h - t.header.height;
-            let whole_or_page = |r: usize, from: &[usize]| t.row_height(r, from).min(room);
-            let need = if t.rows[r].group && r + 1 < t.rows.len() {
-                natural + whole_or_page(r + 1, &vec![0; t.rows[r + 1].cells.len()])
-            } else {
-                whole_or_page(r, &from) - if natural > room { group_above } else { 0.0 }
-            };
+            // A row is kept whole unless it may be split here (see `LaidTable::row_start`).
+            let need = t.row_start(r, &from);
             let fresh = (self.y - self.content().y - t.header.height).abs() < 0.01;
             if need > self.remaining() + 0.01 && !fresh {
                 self.new_page();
@@ -228,7 +212,6 @@ impl Flow<'_, '_> {
             let top = self.y;
             self.push(items, x, top);
             self.y += h;
-            group_above = if t.rows[r].group { h } else { 0.0 };
             let done = next.iter().zip(&t.rows[r].cells).all(|(n, c)| *n >= c.lines.lines.len());
             if done {
                 r += 1;

@@ -197,6 +197,41 @@ impl LaidTable {
         }
     }
 
+    /// Height row `r` needs to start on a page: all of it, or, to be split, every cell but
+    /// the tallest whole and two lines of the tallest. Text readers read a page's cells one
+    /// after another, so only a row whose other cells end on this page may go on to the
+    /// next: the one continuing cell is drawn last here and first there (see `draw_row`)
+    /// and reads whole across the break. A group heading brings the row after it.
+    pub fn row_start(&self, r: usize, from: &[usize]) -> f32 {
+        let row = &self.rows[r];
+        let natural = self.row_height(r, from);
+        if row.group {
+            let next = self.rows.get(r + 1).map_or(0.0, |n| self.row_start(r + 1, &vec![0; n.cells.len()]));
+            return natural + next;
+        }
+        let mark = self.mark_height(from);
+        let heights: Vec<f32> = row
+            .cells
+            .iter()
+            .zip(from)
+            .enumerate()
+            .map(|(i, (c, &f))| c.lines.height_of(f, c.lines.lines.len()) + if i == 0 { mark } else { 0.0 })
+            .collect();
+        let Some(tallest) = (0..heights.len()).max_by(|&a, &b| heights[a].total_cmp(&heights[b])) else {
+            return natural;
+        };
+        let cell = &row.cells[tallest];
+        let f = from[tallest];
+        let two_lines = cell.lines.height_of(f, (f + MIN_SPLIT_LINES).min(cell.lines.lines.len()));
+        let others = heights.iter().enumerate().filter(|&(i, _)| i != tallest).map(|(_, h)| *h).fold(0.0, f32::max);
+        natural.min(others.max(two_lines) + 2.0 * self.padding_y)
+    }
+
+    /// Height the table needs to start on a page: its header and its first row's start.
+    pub fn start(&self) -> f32 {
+        self.header.height + self.rows.first().map_or(0.0, |row| self.row_start(0, &vec![0; row.cells.len()]))
+    }
+
     /// Smallest fragment of row `r` worth starting on a page: two lines of every cell (a
     /// lone line at the foot of a page reads as a mistake).
     pub fn row_min_height(&self, r: usize, from: &[usize]) -> f32 {
