@@ -10,7 +10,6 @@ use prongsai::typeset::breaks::{break_opportunities, BreakKind};
 use prongsai::typeset::segment::{cluster_boundaries, segment_thai, WithNames};
 use prongsai::typeset::shape::shape;
 use prongsai::typeset::*;
-use std::process::Command;
 use std::sync::Arc;
 
 const SHAPING_WORDS: [&str; 17] = [
@@ -35,10 +34,8 @@ const SHAPING_WORDS: [&str; 17] = [
 
 /// (glyph id, cluster as a character index, x advance, x offset, y offset) from hb-shape.
 fn hb_shape(font: &str, text: &str) -> Vec<(u32, usize, i32, i32, i32)> {
-    let out = Command::new("hb-shape")
-        .args(["--script=thai", "--language=th", "--cluster-level=1", "--no-glyph-names", font, text])
-        .output()
-        .expect("hb-shape (libharfbuzz-bin) is installed");
+    let args = ["--script=thai", "--language=th", "--cluster-level=1", "--no-glyph-names", font, text];
+    let out = run_tool("hb-shape", &args.map(std::ffi::OsStr::new));
     assert!(out.status.success());
     let line = String::from_utf8(out.stdout).unwrap();
     line.trim()
@@ -495,7 +492,7 @@ fn portrait_and_landscape_pages_numbered_in_thai_digits_from_page_two() {
         assert!(!p.contains(&label), "page {}: its number {label} is in the text", i + 1);
     }
     assert_qpdf_ok(&path);
-    let info = String::from_utf8(Command::new("pdfinfo").arg(&path).output().unwrap().stdout).unwrap();
+    let info = pdfinfo(&path);
     assert!(info.contains("ทดสอบ") && info.contains("หน่วยงานทดสอบ"), "{info}");
 }
 

@@ -420,8 +420,7 @@ fn every_example_draft_is_tagged_pdf_ua() {
             let options = PdfOptions { pdfa, require_ua: true };
             let pdf = write_pdf(&doc, &engine.fonts, options).unwrap_or_else(|e| panic!("{name} (PDF/A {pdfa}): {e}"));
             let path = save(&format!("{name}-ua{}.pdf", if pdfa { "-a" } else { "" }), &pdf);
-            let info =
-                String::from_utf8(std::process::Command::new("pdfinfo").arg(&path).output().unwrap().stdout).unwrap();
+            let info = pdfinfo(&path);
             assert!(info.lines().any(|l| l.starts_with("Tagged:") && l.ends_with("yes")), "{name}: {info}");
         }
     }

@@ -8,6 +8,26 @@ use prongsai::typeset::Engine;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// Runs an outside tool; when it is not installed, says which Debian package has it and how
+/// to install it, instead of a bare "No such file".
+pub fn run_tool(tool: &str, args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let package = match tool {
+        "pdftotext" | "pdfinfo" | "pdftoppm" => "poppler-utils",
+        "qpdf" => "qpdf",
+        "hb-shape" => "libharfbuzz-bin",
+        _ => "?",
+    };
+    match Command::new(tool).args(args).output() {
+        Ok(out) => out,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            panic!(
+                "{tool} is not installed: this test reads its output. `cargo xtask setup` installs Debian's {package}."
+            )
+        }
+        Err(e) => panic!("{tool} could not be started: {e}"),
+    }
+}
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -60,12 +80,10 @@ pub fn pdftotext_positional(path: &Path) -> String {
 }
 
 fn run_pdftotext(path: &Path, args: &[&str]) -> String {
-    let out = Command::new("pdftotext")
-        .args(args)
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
+    let mut all: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    all.push(path.as_os_str());
+    all.push(std::ffi::OsStr::new("-"));
+    let out = run_tool("pdftotext", &all);
     assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).expect("pdftotext gives UTF-8")
 }
@@ -83,7 +101,7 @@ pub fn squash(s: &str) -> String {
 
 /// `qpdf --check` passes.
 pub fn assert_qpdf_ok(path: &Path) {
-    let out = Command::new("qpdf").arg("--check").arg(path).output().expect("qpdf is installed");
+    let out = run_tool("qpdf", &[std::ffi::OsStr::new("--check"), path.as_os_str()]);
     assert!(
         out.status.success(),
         "qpdf --check failed for {}:\n{}{}",
@@ -93,8 +111,13 @@ pub fn assert_qpdf_ok(path: &Path) {
     );
 }
 
+/// `pdfinfo`'s report.
+pub fn pdfinfo(path: &Path) -> String {
+    String::from_utf8_lossy(&run_tool("pdfinfo", &[path.as_os_str()]).stdout).into_owned()
+}
+
 pub fn page_count(path: &Path) -> usize {
-    let out = Command::new("pdfinfo").arg(path).output().expect("pdfinfo is installed");
+    let out = run_tool("pdfinfo", &[path.as_os_str()]);
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     text.lines().find_map(|l| l.strip_prefix("Pages:")).map(|n| n.trim().parse().unwrap()).unwrap()
 }

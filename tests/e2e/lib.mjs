@@ -9,7 +9,10 @@ import { execFileSync } from 'node:child_process';
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
 export const OUT_DIR = process.env.OUT_DIR ?? 'tests/e2e/out';
 export const CLI = process.env.PRONGSAI_CLI ?? 'target/debug/prongsai';
-const ARGS = (process.env.CHROMIUM_ARGS ?? '--no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync').split(' ');
+// Chromium flags for a closed network and a root user: one list, shared with xtask.
+const ARGS = (process.env.CHROMIUM_ARGS ?? readFileSync(new URL('../chromium-args.txt', import.meta.url), 'utf8'))
+  .split(/\s+/)
+  .filter(Boolean);
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };

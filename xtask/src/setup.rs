@@ -17,6 +17,18 @@ const TOOLS: [(&str, &str); 6] = [
     ("hb-shape", "libharfbuzz-bin"),
 ];
 
+/// Names the test tools that are missing, without installing them.
+pub fn report_missing() {
+    let missing: Vec<String> =
+        TOOLS.iter().filter(|(bin, _)| !have(bin)).map(|(bin, pkg)| format!("{bin} (Debian {pkg})")).collect();
+    if !missing.is_empty() {
+        eprintln!(
+            "not installed: {}; tests that need them will say so (`cargo xtask setup` installs them)",
+            missing.join(", ")
+        );
+    }
+}
+
 pub fn setup() -> Result<()> {
     section("set up test dependencies");
     let mut missing: Vec<&str> = TOOLS.iter().filter(|(bin, _)| !have(bin)).map(|(_, pkg)| *pkg).collect();

@@ -8,22 +8,21 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
 
-/// Chromium flags for a closed network and a root user (see README).
-pub const CHROMIUM_ARGS: [&str; 8] = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-];
+/// Chromium flags for a closed network and a root user, one a line; the e2e helpers read
+/// the same file.
+fn chromium_args() -> Vec<&'static str> {
+    include_str!("../../tests/chromium-args.txt").lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+}
 
 pub fn run_all(args: &[String]) -> Result<()> {
     let started = Instant::now();
     let only = |name: &str| args.is_empty() || args.iter().any(|a| a == name);
-    crate::setup::setup()?;
+    if args.iter().all(|a| a == "native") && !args.is_empty() {
+        // The native tests alone install nothing; a test that needs a missing tool says so.
+        crate::setup::report_missing();
+    } else {
+        crate::setup::setup()?;
+    }
     let mut timings = Vec::new();
     let mut step = |name: &str, f: &dyn Fn() -> Result<()>| -> Result<()> {
         let t = Instant::now();
@@ -99,7 +98,7 @@ fn wasm_tests() -> Result<()> {
 pub fn wasm_test_runner(args: &[String]) -> Result<()> {
     let dir = root().join("target/wasm-test");
     fs::create_dir_all(&dir)?;
-    let caps = serde_json::json!({ "goog:chromeOptions": { "args": CHROMIUM_ARGS, "binary": "/usr/bin/chromium" } });
+    let caps = serde_json::json!({ "goog:chromeOptions": { "args": chromium_args(), "binary": "/usr/bin/chromium" } });
     let caps_path = dir.join("webdriver.json");
     fs::write(&caps_path, serde_json::to_vec_pretty(&caps)?)?;
     // SAFETY of set_var: single-threaded at this point, before the runner starts threads.
@@ -144,7 +143,7 @@ fn e2e_tests() -> Result<()> {
         .env("OUT_DIR", &out)
         .env("PRONGSAI_CLI", &cli)
         .env("DIST_DIR", root.join("dist"))
-        .env("CHROMIUM_ARGS", CHROMIUM_ARGS.join(" "));
+        .env("CHROMIUM_ARGS", chromium_args().join(" "));
     run(&mut node)?;
     eprintln!("screenshots and downloads: {}", out.display());
     Ok(())

@@ -33,10 +33,14 @@ pub fn have(program: &str) -> bool {
     std::env::var_os("PATH").map(|p| std::env::split_paths(&p).any(|d| d.join(program).is_file())).unwrap_or(false)
 }
 
-/// `cargo`, as chosen by the caller's environment.
+/// `cargo` through rustup's proxy, in the repository: the toolchain `rust-toolchain.toml`
+/// pins, for every build and `cargo bench` alike (not whichever cargo ran xtask, which may
+/// be another toolchain's and would rebuild every dependency).
 pub fn cargo() -> Command {
-    let mut c = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    let mut c = Command::new("cargo");
     c.current_dir(root());
+    // A toolchain chosen for xtask's own run (e.g. `cargo +stable xtask`) must not leak in.
+    c.env_remove("RUSTUP_TOOLCHAIN");
     c
 }
 
