@@ -72,7 +72,7 @@ fn native_tests() -> Result<()> {
 fn reader_check() -> Result<String> {
     section("reader check (pdf.js, PDFium, poppler, pypdf, pdfminer)");
     // Writes the PDFs and their lines into target/readers/ (also part of the native tests).
-    run(cargo().args(["test", "--test", "report", "every_example_draft_is_written_for_the_reader_check"]))?;
+    run(cargo().args(["test", "--test", "it", "report::every_example_draft_is_written_for_the_reader_check"]))?;
     let mut check = Command::new(crate::setup::readers_python());
     check.arg("tests/readers/check.py").arg("target/readers").current_dir(root());
     eprintln!("$ {}", crate::util::describe(&check));

@@ -1,10 +1,7 @@
 //! The Thai typesetting engine against independent references: HarfBuzz's `hb-shape` for
 //! shaping, poppler's `pdftotext` for text extraction, geometry for tables and pages.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use prongsai::pdf::{write_pdf, PdfOptions};
 use prongsai::typeset::breaks::{break_opportunities, BreakKind};
 use prongsai::typeset::segment::{cluster_boundaries, segment_thai, WithNames};
@@ -318,7 +315,7 @@ fn table_doc(rows: Vec<Row>) -> DocSpec {
 }
 
 fn seed_rows(n: usize) -> (Vec<Row>, Vec<Vec<String>>) {
-    let d = common::seed("reference-40");
+    let d = crate::common::seed("reference-40");
     let cell = |t: &str| Cell::new(t.lines().map(|l| Paragraph::text(l, TextStyle::regular(14.0))).collect());
     let mut rows = Vec::new();
     let mut texts = Vec::new();

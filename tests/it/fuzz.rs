@@ -1,11 +1,8 @@
 //! Property tests: random drafts full of random Unicode (stacked Thai marks, emoji, RTL,
 //! control characters, 10,000-character cells, empty everything) never panic, always give
 //! a PDF, and every printable character typed comes out again in the document's text.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use prongsai::document::{layout, render_pdf, Images};
 use prongsai::model::{load_draft, Bundle, Draft, Measure, MeasureGroup};
 use prongsai::pdf::{write_pdf, PdfOptions};

@@ -1,9 +1,6 @@
 //! The report: seed drafts render into PDFs whose text gives back everything typed.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use prongsai::document::{build, layout, Images};
 use prongsai::model::{validate, Bundle, Draft};
 use prongsai::pdf::{write_pdf, PdfOptions};

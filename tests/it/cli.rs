@@ -1,10 +1,7 @@
 //! The `prongsai` command line: render, validate, example, and clear Thai errors (never a
 //! panic) for bad input.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::process::{Command, Output};
 
 fn prongsai(args: &[&str]) -> Output {

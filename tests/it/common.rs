@@ -1,6 +1,5 @@
 //! Helpers shared by the native integration tests: external checkers (pdftotext, qpdf,
 //! hb-shape) and the seed drafts.
-#![allow(dead_code)]
 
 use prongsai::document::{render_pdf, Images};
 use prongsai::model::{Bundle, Draft};
