@@ -111,7 +111,7 @@ fn names(d: &Draft) -> Vec<String> {
 
 /// The line pitch of body paragraphs (the engine's default).
 fn paragraph_leading() -> f32 {
-    crate::typeset::paragraph::DEFAULT_LEADING
+    crate::typeset::inline::DEFAULT_LEADING
 }
 
 /// Draft → laid-out pages.

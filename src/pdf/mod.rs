@@ -110,21 +110,24 @@ fn serialize(doc: &Document, prepared: &Prepared, options: PdfOptions, ua: bool)
     let settings = SerializeSettings { enable_tagging: true, configuration, ..SerializeSettings::default() };
     let mut pdf = PdfDocument::new_with(settings);
     pdf.set_metadata(metadata(&doc.metadata));
-    let mut tagger = Tagger::new(&doc.structure);
-    let mut runs = prepared.runs.iter();
-    let mut images = ImageCache { interpolate: !options.pdfa, ..ImageCache::default() };
+    let mut pages = PageWriter {
+        fonts: &prepared.fonts,
+        runs: prepared.runs.iter(),
+        images: ImageCache { interpolate: !options.pdfa, ..ImageCache::default() },
+        tagger: Tagger::new(&doc.structure),
+    };
     for (index, page) in doc.pages.iter().enumerate() {
         let settings = PageSettings::from_wh(page.width, page.height).ok_or(PdfError::Krilla("page size".into()))?;
         let mut p = pdf.start_page_with(settings);
         let mut surface = p.surface();
-        let drawn = draw_page(&mut surface, page, index, &prepared.fonts, &mut runs, &mut images, &mut tagger);
-        tagger.close(&mut surface);
+        let drawn = pages.draw(&mut surface, page, index);
+        pages.tagger.close(&mut surface);
         surface.finish();
         p.finish();
         drawn?;
     }
-    pdf.set_tag_tree(tagger.tree(&doc.structure, &doc.metadata.language));
-    pdf.set_outline(tagger.outline(&doc.structure));
+    pdf.set_tag_tree(pages.tagger.tree(&doc.structure, &doc.metadata.language));
+    pdf.set_outline(pages.tagger.outline(&doc.structure));
     pdf.finish().map_err(|e| match e {
         krilla::error::KrillaError::Validation(errors) => PdfError::Validation(format!("{errors:?}")),
         e => PdfError::Krilla(format!("{e:?}")),
@@ -191,58 +194,63 @@ impl ImageCache {
     }
 }
 
-fn draw_page(
-    surface: &mut Surface,
-    page: &Page,
-    index: usize,
-    fonts: &[Font; 2],
-    runs: &mut std::slice::Iter<PlannedRun>,
-    images: &mut ImageCache,
-    tagger: &mut Tagger,
-) -> Result<(), PdfError> {
-    for item in &page.items {
-        tagger.mark(surface, item, index);
-        match item {
-            Item::Text(run) => {
-                if let Some(planned) = runs.next() {
-                    draw_text(surface, run, planned, &fonts[weight_index(run.weight)]);
+/// What drawing pages needs across pages: the fonts, the planned runs in drawing order,
+/// the images written so far, and the tagging.
+struct PageWriter<'a> {
+    fonts: &'a [Font; 2],
+    runs: std::slice::Iter<'a, PlannedRun>,
+    images: ImageCache,
+    tagger: Tagger,
+}
+
+impl PageWriter<'_> {
+    fn draw(&mut self, surface: &mut Surface, page: &Page, index: usize) -> Result<(), PdfError> {
+        let (fonts, runs, images) = (self.fonts, &mut self.runs, &mut self.images);
+        for item in &page.items {
+            self.tagger.mark(surface, item, index);
+            match item {
+                Item::Text(run) => {
+                    if let Some(planned) = runs.next() {
+                        draw_text(surface, run, planned, &fonts[weight_index(run.weight)]);
+                    }
                 }
-            }
-            Item::Line { from, to, stroke: s } => {
-                let mut pb = PathBuilder::new();
-                pb.move_to(from.0, from.1);
-                pb.line_to(to.0, to.1);
-                if let Some(path) = pb.finish() {
-                    surface.set_fill(None);
-                    surface.set_stroke(Some(stroke(s)));
-                    surface.draw_path(&path);
-                    surface.set_stroke(None);
+                Item::Line { from, to, stroke: s } => {
+                    let mut pb = PathBuilder::new();
+                    pb.move_to(from.0, from.1);
+                    pb.line_to(to.0, to.1);
+                    if let Some(path) = pb.finish() {
+                        surface.set_fill(None);
+                        surface.set_stroke(Some(stroke(s)));
+                        surface.draw_path(&path);
+                        surface.set_stroke(None);
+                    }
                 }
-            }
-            Item::Rect { rect, fill: f, stroke: s } => {
-                let Some(r) = krilla::geom::Rect::from_xywh(rect.x, rect.y, rect.w.max(0.01), rect.h.max(0.01)) else {
-                    continue;
-                };
-                let mut pb = PathBuilder::new();
-                pb.push_rect(r);
-                if let Some(path) = pb.finish() {
-                    surface.set_fill(f.map(fill));
-                    surface.set_stroke(s.as_ref().map(stroke));
-                    surface.draw_path(&path);
-                    surface.set_stroke(None);
+                Item::Rect { rect, fill: f, stroke: s } => {
+                    let Some(r) = krilla::geom::Rect::from_xywh(rect.x, rect.y, rect.w.max(0.01), rect.h.max(0.01))
+                    else {
+                        continue;
+                    };
+                    let mut pb = PathBuilder::new();
+                    pb.push_rect(r);
+                    if let Some(path) = pb.finish() {
+                        surface.set_fill(f.map(fill));
+                        surface.set_stroke(s.as_ref().map(stroke));
+                        surface.draw_path(&path);
+                        surface.set_stroke(None);
+                    }
                 }
+                Item::Image { rect, image, .. } => {
+                    let img = images.get(image)?;
+                    let Some(size) = Size::from_wh(rect.w.max(0.01), rect.h.max(0.01)) else { continue };
+                    surface.push_transform(&Transform::from_translate(rect.x, rect.y));
+                    surface.draw_image(img, size);
+                    surface.pop();
+                }
+                Item::Vector { rect, graphic, .. } => draw_vector(surface, rect, graphic),
             }
-            Item::Image { rect, image, .. } => {
-                let img = images.get(image)?;
-                let Some(size) = Size::from_wh(rect.w.max(0.01), rect.h.max(0.01)) else { continue };
-                surface.push_transform(&Transform::from_translate(rect.x, rect.y));
-                surface.draw_image(img, size);
-                surface.pop();
-            }
-            Item::Vector { rect, graphic, .. } => draw_vector(surface, rect, graphic),
         }
+        Ok(())
     }
-    Ok(())
 }
 
 fn weight_index(w: Weight) -> usize {

@@ -5,7 +5,7 @@
 use super::chart::BarChart;
 use super::frame::Metadata;
 use super::image::ImageData;
-use super::paragraph::Paragraph;
+use super::inline::Paragraph;
 use super::style::{Align, Span, CM};
 use super::table::Table;
 use super::vector::VectorGraphic;

@@ -3,7 +3,7 @@
 
 use super::engine::Typesetter;
 use super::frame::{Item, Rect, Stroke};
-use super::paragraph::{layout_paragraph, Paragraph};
+use super::inline::{layout_paragraph, Paragraph};
 use super::style::{Align, Rgb, TextStyle};
 
 #[derive(Clone, Debug, PartialEq)]

@@ -7,8 +7,8 @@ use super::blocks::{Block, DocSpec, Field, PageSpec, Section, Signature};
 use super::chart::layout_chart;
 use super::engine::{Engine, Typesetter};
 use super::frame::{Document, Item, Page, Rect, Stroke};
+use super::inline::{layout_paragraph, Paragraph};
 use super::outline::run_outlines;
-use super::paragraph::{layout_paragraph, Paragraph};
 use super::structure::Role;
 use super::style::{Align, Span, TextStyle};
 use super::table::{layout_table, LaidTable};
@@ -305,7 +305,7 @@ fn atomic(ts: &mut Typesetter, block: &Block, width: f32) -> (f32, Vec<Item>) {
         }
         Block::Fields(fields) => fields_line(ts, fields, width),
         Block::DottedLines { count, indent } => {
-            let pitch = flow_body_size(ts) * super::paragraph::DEFAULT_LEADING;
+            let pitch = flow_body_size(ts) * super::inline::DEFAULT_LEADING;
             let items = (0..*count)
                 .map(|i| {
                     let y = pitch * (i as f32 + 1.0) - 4.0;

@@ -64,7 +64,7 @@ pub fn run_outlines(engine: &Engine, run: &TextRun, what: Artifact) -> Option<It
 mod tests {
     use super::*;
     use crate::typeset::engine::Typesetter;
-    use crate::typeset::paragraph::{layout_paragraph, Paragraph};
+    use crate::typeset::inline::{layout_paragraph, Paragraph};
     use crate::typeset::style::TextStyle;
 
     #[test]

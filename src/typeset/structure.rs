@@ -3,7 +3,7 @@
 //! into it by node id; an item that points nowhere is an artifact (borders, page numbers,
 //! the watermark, a table header repeated on a later page).
 
-use super::paragraph::LaidParagraph;
+use super::inline::LaidParagraph;
 
 pub type NodeId = u32;
 
@@ -110,7 +110,7 @@ impl Structure {
 mod tests {
     use super::*;
     use crate::typeset::engine::{Engine, Typesetter};
-    use crate::typeset::paragraph::{layout_paragraph, Paragraph};
+    use crate::typeset::inline::{layout_paragraph, Paragraph};
     use crate::typeset::style::{Span, TextStyle};
 
     #[test]

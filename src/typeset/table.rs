@@ -4,8 +4,8 @@
 
 use super::engine::Typesetter;
 use super::frame::{Item, Rect, Stroke};
+use super::inline::{layout_paragraph, Paragraph};
 use super::outline::run_outlines;
-use super::paragraph::{layout_paragraph, Paragraph};
 use super::structure::{NodeId, Role};
 use super::style::Rgb;
 use super::vector::Artifact;

@@ -10,15 +10,15 @@
 //! range, and the PDF writer draws the unit as one glyph mapped to that text. Other glyphs
 //! keep their own characters, which keeps the file small.
 
-use super::segment::cluster_boundaries;
 use super::shape::{glyph_text_ranges, ShapedGlyph};
 use crate::thai::chars::is_mark;
 use std::ops::Range;
 
 /// The byte range of `text` each glyph stands for; glyphs of one text unit share one range.
-pub fn glyph_texts(text: &str, glyphs: &[ShapedGlyph]) -> Vec<Range<u32>> {
+/// `boundaries`: the text's cluster boundaries (computed once per paragraph).
+pub fn glyph_texts(text: &str, glyphs: &[ShapedGlyph], boundaries: &[usize]) -> Vec<Range<u32>> {
     let mut ranges = glyph_text_ranges(glyphs, text.len() as u32);
-    let mut ends: Vec<u32> = cluster_boundaries(text).into_iter().map(|b| b as u32).collect();
+    let mut ends: Vec<u32> = boundaries.iter().map(|&b| b as u32).collect();
     ends.push(text.len() as u32);
     let cluster_of = |r: &Range<u32>| ends.partition_point(|&e| e <= r.start);
     let mut i = 0;
@@ -52,6 +52,7 @@ mod tests {
     use super::*;
     use crate::typeset::engine::Engine;
     use crate::typeset::fonts::Weight;
+    use crate::typeset::segment::cluster_boundaries;
     use crate::typeset::shape::shape;
 
     fn units(text: &str) -> Vec<String> {
@@ -59,7 +60,7 @@ mod tests {
         let glyphs = shape(face, text).glyphs;
         let mut out: Vec<String> = Vec::new();
         let mut last = None;
-        for r in glyph_texts(text, &glyphs) {
+        for r in glyph_texts(text, &glyphs, &cluster_boundaries(text)) {
             if last.as_ref() != Some(&r) {
                 out.push(text[r.start as usize..r.end as usize].to_string());
             }
@@ -88,7 +89,7 @@ mod tests {
         {
             let face = Engine::embedded().fonts.face(Weight::Regular);
             let glyphs = shape(face, text).glyphs;
-            let ranges = glyph_texts(text, &glyphs);
+            let ranges = glyph_texts(text, &glyphs, &cluster_boundaries(text));
             let mut joined = String::new();
             let mut last: Option<Range<u32>> = None;
             for r in &ranges {
