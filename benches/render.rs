@@ -2,8 +2,9 @@
 //! to PDF bytes. Prints the median of several runs, the page count and the size.
 //! Run with `cargo bench --bench render` (also part of `cargo xtask test`).
 
-use prongsai::document::{layout, render_pdf, Images};
+use prongsai::document::Images;
 use prongsai::model::load_draft;
+use prongsai::pipeline::{layout, render_pdf};
 use prongsai::typeset::Engine;
 use std::time::Instant;
 

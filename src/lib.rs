@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod document;
 pub mod model;
 pub mod pdf;
+pub mod pipeline;
 pub mod storage;
 pub mod thai;
 pub mod typeset;

@@ -3,8 +3,9 @@
 //! runs these in a Web Worker, so a long document never freezes the page; natively they are
 //! tested like any other code.
 
-use crate::document::{layout, render_pdf, Images};
+use crate::document::Images;
 use crate::model::load_draft;
+use crate::pipeline::{layout, render_pdf};
 use crate::typeset::vector::Segment;
 use crate::typeset::{Document, Engine, Item, VectorGraphic, VectorKind, Weight};
 use serde::{Deserialize, Serialize};

@@ -3,8 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use prongsai::catalog::example::example_draft;
-use prongsai::document::{render_pdf, Images};
+use prongsai::document::Images;
 use prongsai::model::Draft;
+use prongsai::pipeline::render_pdf;
 use prongsai::storage::local::Local;
 use prongsai::storage::{DraftStore, KeyValue, SaveError};
 use prongsai::typeset::Engine;

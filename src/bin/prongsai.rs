@@ -7,8 +7,9 @@
 //! DRAFT.json is a draft or an export file from the app. A bare draft's image ids are file
 //! paths relative to the draft. Errors are explained in Thai, with a non-zero exit.
 
-use prongsai::document::{render_pdf, Images};
+use prongsai::document::Images;
 use prongsai::model::{validate, Bundle};
+use prongsai::pipeline::render_pdf;
 use prongsai::thai::Digits;
 use prongsai::typeset::Engine;
 use std::path::{Path, PathBuf};

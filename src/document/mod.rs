@@ -1,7 +1,8 @@
-//! The document: a pure function from a draft to laid-out pages.
+//! The document: a pure function from a draft to blocks.
 //!
 //! `build` turns the draft into blocks (memo, cover, preface, ITA analysis, measures table,
-//! photos, recommendations, signatures); `typeset` lays them out; `pdf` writes the bytes.
+//! photos, recommendations, signatures); `typeset` lays them out and `pdf` writes the bytes
+//! (`pipeline` runs the three).
 
 mod analysis;
 mod cover;
@@ -22,15 +23,13 @@ pub fn group_title(g: &crate::model::MeasureGroup) -> String {
 }
 
 use crate::model::Draft;
-use crate::pdf::{write_pdf, PdfError, PdfOptions};
-use crate::typeset::{layout_document, DocSpec, Document, Engine, ImageError, Metadata};
+use crate::typeset::{DocSpec, ImageError, Metadata};
 
 /// Why a document could not be made; `thai()` is what the officer sees.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocError {
     MissingImage(String),
     BadImage(String, ImageError),
-    Pdf(PdfError),
 }
 
 impl DocError {
@@ -41,7 +40,6 @@ impl DocError {
                 format!("ไฟล์ \"{id}\" ไม่ใช่ภาพที่รองรับ (ใช้ได้เฉพาะ JPEG หรือ PNG)")
             }
             DocError::BadImage(id, ImageError::Corrupt) => format!("ไฟล์ภาพ \"{id}\" เสียหาย อ่านขนาดภาพไม่ได้"),
-            DocError::Pdf(e) => format!("สร้างไฟล์ PDF ไม่สำเร็จ: {e}"),
         }
     }
 }
@@ -112,15 +110,4 @@ fn names(d: &Draft) -> Vec<String> {
 /// The line pitch of body paragraphs (the engine's default).
 fn paragraph_leading() -> f32 {
     crate::typeset::inline::DEFAULT_LEADING
-}
-
-/// Draft → laid-out pages.
-pub fn layout(d: &Draft, images: &Images, engine: &Engine) -> Result<Document, DocError> {
-    Ok(layout_document(engine, &build(d, images)?))
-}
-
-/// Draft → PDF bytes.
-pub fn render_pdf(d: &Draft, images: &Images, engine: &Engine) -> Result<Vec<u8>, DocError> {
-    let doc = layout(d, images, engine)?;
-    write_pdf(&doc, &engine.fonts, PdfOptions { pdfa: d.options.pdfa, ..PdfOptions::default() }).map_err(DocError::Pdf)
 }

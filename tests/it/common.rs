@@ -1,8 +1,9 @@
 //! Helpers shared by the native integration tests: external checkers (pdftotext, qpdf,
 //! hb-shape) and the seed drafts.
 
-use prongsai::document::{render_pdf, Images};
+use prongsai::document::Images;
 use prongsai::model::{Bundle, Draft};
+use prongsai::pipeline::render_pdf;
 use prongsai::typeset::Engine;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -3,9 +3,10 @@
 //! a PDF, and every printable character typed comes out again in the document's text.
 
 use crate::common::*;
-use prongsai::document::{layout, render_pdf, Images};
+use prongsai::document::Images;
 use prongsai::model::{load_draft, Bundle, Draft, Measure, MeasureGroup};
 use prongsai::pdf::{write_pdf, PdfOptions};
+use prongsai::pipeline::{layout, render_pdf};
 use prongsai::typeset::{
     layout_paragraph, Align, Document, Engine, Item, Metadata, Page, ParaKind, Paragraph, TextStyle, Typesetter,
 };

@@ -1,9 +1,10 @@
 //! The report: seed drafts render into PDFs whose text gives back everything typed.
 
 use crate::common::*;
-use prongsai::document::{build, layout, Images};
+use prongsai::document::{build, Images};
 use prongsai::model::{validate, Bundle, Draft};
 use prongsai::pdf::{write_pdf, PdfOptions};
+use prongsai::pipeline::layout;
 use prongsai::thai::Digits;
 use prongsai::typeset::table::Row;
 use prongsai::typeset::{Artifact, Block, Engine, Item, ParaKind, Paragraph, TextStyle, VectorKind, Weight};
@@ -365,7 +366,7 @@ fn photos_and_signatures_appear_in_the_pdf() {
     // Three photos, the signature in the memo and again in the closing.
     assert_eq!(images_drawn, 5);
     // A missing image is a Thai message, not a panic.
-    let err = prongsai::document::render_pdf(&d, &Images::new(), Engine::embedded()).unwrap_err();
+    let err = prongsai::pipeline::render_pdf(&d, &Images::new(), Engine::embedded()).unwrap_err();
     assert!(err.thai().contains("ไม่พบไฟล์ภาพ"), "{}", err.thai());
 }
 
