@@ -291,33 +291,51 @@ impl LaidTable {
         for i in order {
             let (cell, (f, to, shift)) = (&row.cells[i], parts[i]);
             let (x, w) = self.cell_x(cell.col, cell.colspan);
-            let rect = Rect::new(x, top, w, height);
-            if let Some(fill) = cell.fill {
-                items.push(Item::Rect { rect, fill: Some(fill), stroke: None });
-            }
+            let frame = CellFrame { rect: Rect::new(x, top, w, height), fill: cell.fill, border: self.border };
+            frame.fill(items);
             let content_h = cell.lines.height_of(f, to);
             let dy = match cell.valign {
                 VAlign::Middle if complete => (height - 2.0 * self.padding_y - content_h) / 2.0,
                 _ => 0.0,
             } + shift;
             let base = cell.lines.lines.get(f).map_or(0.0, |l| l.0);
-            for (ly, _, line_items) in &cell.lines.lines[f..to] {
-                let mut line_items = line_items.clone();
-                super::frame::Page::translate(
-                    &mut line_items,
-                    x + self.padding_x,
-                    top + self.padding_y + dy + ly - base,
-                );
-                items.extend(line_items);
-            }
+            place_lines(items, &cell.lines.lines[f..to], (x + self.padding_x, top + self.padding_y + dy), base);
             if let (Some((_, mark_items)), true) = (&self.continued, i == 0 && shift > 0.0) {
                 let mut mark_items = mark_items.clone();
                 super::frame::Page::translate(&mut mark_items, x + self.padding_x, top + self.padding_y);
                 items.extend(mark_items);
             }
-            items.push(Item::Rect { rect, fill: None, stroke: Some(Stroke::solid(self.border)) });
+            frame.border(items);
         }
         (height, next)
+    }
+}
+
+/// A cell's box: its fill under the content, its border over it.
+struct CellFrame {
+    rect: Rect,
+    fill: Option<Rgb>,
+    border: f32,
+}
+
+impl CellFrame {
+    fn fill(&self, items: &mut Vec<Item>) {
+        if let Some(fill) = self.fill {
+            items.push(Item::Rect { rect: self.rect, fill: Some(fill), stroke: None });
+        }
+    }
+    fn border(&self, items: &mut Vec<Item>) {
+        items.push(Item::Rect { rect: self.rect, fill: None, stroke: Some(Stroke::solid(self.border)) });
+    }
+}
+
+/// A cell's lines placed with their top-left at `at`; `base` is the top of the first line
+/// within the cell (a fragment of a split row starts below 0).
+fn place_lines(items: &mut Vec<Item>, lines: &[(f32, f32, Vec<Item>)], at: (f32, f32), base: f32) {
+    for (ly, _, line_items) in lines {
+        let mut line_items = line_items.clone();
+        super::frame::Page::translate(&mut line_items, at.0, at.1 + ly - base);
+        items.extend(line_items);
     }
 }
 
@@ -482,20 +500,14 @@ fn layout_header(
         let w = col_x[col + cs] - x;
         let y = row_y[r];
         let h = row_y[r + rs] - y;
-        let rect = Rect::new(x, y, w, h);
-        if let Some(fill) = cell.fill {
-            items.push(Item::Rect { rect, fill: Some(fill), stroke: None });
-        }
+        let frame = CellFrame { rect: Rect::new(x, y, w, h), fill: cell.fill, border: table.border };
+        frame.fill(&mut items);
         let dy = match cell.valign {
             VAlign::Middle => (h - pad - lines.height) / 2.0,
             VAlign::Top => 0.0,
         };
-        for (ly, _, line_items) in lines.lines {
-            let mut line_items = line_items;
-            super::frame::Page::translate(&mut line_items, x + table.padding_x, y + table.padding_y + dy + ly);
-            items.extend(line_items);
-        }
-        items.push(Item::Rect { rect, fill: None, stroke: Some(Stroke::solid(table.border)) });
+        place_lines(&mut items, &lines.lines, (x + table.padding_x, y + table.padding_y + dy), 0.0);
+        frame.border(&mut items);
     }
     LaidHeader { height: row_y[nrows], items }
 }
