@@ -9,6 +9,7 @@ pub mod engine;
 pub mod flow;
 pub mod fonts;
 pub mod frame;
+pub mod furniture;
 pub mod image;
 pub mod inline;
 pub mod outline;
