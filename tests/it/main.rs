@@ -9,3 +9,4 @@ mod common;
 mod engine;
 mod fuzz;
 mod report;
+mod snapshots;
