@@ -1,7 +1,8 @@
 // The PDF engine's worker: loads the engine wasm, the fonts and the word list on the first
-// request (all from this origin, cached offline by the service worker), then turns drafts
-// into PDFs and previews off the page's thread.
-import init, { load_engine, render_pdf, render_preview } from './engine/prongsai-engine.js';
+// request (all from this origin, cached offline by the service worker), then answers the
+// UI's requests (`worker_api::Request`, JSON) off the page's thread. Errors go back as
+// `worker_api::EngineError` JSON: a load failure, the officer's message, or a crash.
+import init, { load_engine, handle } from './engine/prongsai-engine.js';
 
 let ready = null;
 
@@ -20,20 +21,22 @@ async function start() {
   load_engine(new Uint8Array(regular), new Uint8Array(bold), words);
 }
 
+const failure = (kind, e) => JSON.stringify({ kind, reason: String(e?.message ?? e) });
+
 onmessage = async ({ data }) => {
-  const { id, op, draft, ids, images } = data;
+  const { id, request, ids, images } = data;
   try {
     ready ??= start().catch((e) => { ready = null; throw e; });
     await ready;
-    if (op === 'warm') {
-      postMessage({ id, ok: true });
-    } else if (op === 'pdf') {
-      const bytes = render_pdf(draft, ids, images);
-      postMessage({ id, ok: true, bytes }, [bytes.buffer]);
-    } else {
-      postMessage({ id, ok: true, json: render_preview(draft, ids, images) });
-    }
   } catch (e) {
-    postMessage({ id, ok: false, error: String(e?.message ?? e) });
+    postMessage({ id, ok: false, error: failure('load', e) });
+    return;
+  }
+  try {
+    const result = handle(request, ids, images);
+    postMessage({ id, ok: true, result }, result instanceof Uint8Array ? [result.buffer] : []);
+  } catch (e) {
+    // The engine's own errors are JSON already; anything else (a panic) is a crash.
+    postMessage({ id, ok: false, error: typeof e === 'string' ? e : failure('crash', e) });
   }
 };

@@ -166,18 +166,87 @@ fn images_of(list: Vec<(String, Vec<u8>)>) -> Result<Images, String> {
     Ok(images)
 }
 
-/// Draft JSON + images → PDF bytes, or a Thai message.
-pub fn pdf(engine: &Engine, draft_json: &str, images: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, String> {
-    let draft = load_draft(draft_json).map_err(|e| e.thai())?;
-    render_pdf(&draft, &images_of(images)?, engine).map_err(|e| e.thai())
+/// What the UI asks the engine's worker. Sent as JSON; the draft travels as the draft file's
+/// JSON (read like any draft file, with its migrations and Thai errors), images beside the
+/// request as bytes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "lowercase")]
+pub enum Request {
+    /// Load the engine now (the officer nears the last step).
+    Warm,
+    Pdf {
+        draft: String,
+    },
+    Preview {
+        draft: String,
+    },
 }
 
-/// Draft JSON + images → preview JSON, or a Thai message.
-pub fn preview(engine: &Engine, draft_json: &str, images: Vec<(String, Vec<u8>)>) -> Result<String, String> {
-    let draft = load_draft(draft_json).map_err(|e| e.thai())?;
-    let images = images_of(images)?;
-    let doc = layout(&draft, &images, engine).map_err(|e| e.thai())?;
-    serde_json::to_string(&to_preview(&doc, &images)).map_err(|e| e.to_string())
+/// What the engine answers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reply {
+    Ready,
+    Pdf(Vec<u8>),
+    /// The preview as JSON (`Preview`), parsed by the UI.
+    Preview(String),
+}
+
+/// Why the engine could not answer, as the worker passes it back (JSON).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum EngineError {
+    /// The engine's code or data did not load (offline on first use, a broken cache).
+    Load { reason: String },
+    /// The draft could not become a document: a Thai message for the officer.
+    Document { message: String },
+    /// The engine failed (a bug): what the browser said.
+    Crash { reason: String },
+}
+
+impl EngineError {
+    /// What the officer reads.
+    pub fn thai(&self) -> String {
+        match self {
+            EngineError::Load { reason } => {
+                format!("โหลดส่วนสร้างเอกสารไม่สำเร็จ ({reason}) กรุณาตรวจการเชื่อมต่อแล้วลองใหม่")
+            }
+            EngineError::Document { message } => message.clone(),
+            EngineError::Crash { reason } => format!("ส่วนสร้างเอกสารขัดข้อง ({reason}) กรุณาลองใหม่อีกครั้ง"),
+        }
+    }
+
+    /// The error as the worker sends it (JSON); anything else that reaches the UI (a worker
+    /// that would not start) is a load failure.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json_or_load(text: &str) -> EngineError {
+        serde_json::from_str(text).unwrap_or_else(|_| EngineError::Load { reason: text.to_string() })
+    }
+}
+
+/// Answers one request (JSON) with the images named by the draft.
+pub fn handle(engine: &Engine, request: &str, images: Vec<(String, Vec<u8>)>) -> Result<Reply, EngineError> {
+    let document = |message: String| EngineError::Document { message };
+    let request: Request =
+        serde_json::from_str(request).map_err(|e| EngineError::Crash { reason: format!("request: {e}") })?;
+    match request {
+        Request::Warm => Ok(Reply::Ready),
+        Request::Pdf { draft } => {
+            let draft = load_draft(&draft).map_err(|e| document(e.thai()))?;
+            let images = images_of(images).map_err(document)?;
+            render_pdf(&draft, &images, engine).map(Reply::Pdf).map_err(|e| document(e.thai()))
+        }
+        Request::Preview { draft } => {
+            let draft = load_draft(&draft).map_err(|e| document(e.thai()))?;
+            let images = images_of(images).map_err(document)?;
+            let doc = layout(&draft, &images, engine).map_err(|e| document(e.thai()))?;
+            let json = serde_json::to_string(&to_preview(&doc, &images))
+                .map_err(|e| EngineError::Crash { reason: e.to_string() })?;
+            Ok(Reply::Preview(json))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -188,14 +257,19 @@ mod tests {
     fn preview_matches_the_pdf_layout() {
         let draft = crate::catalog::example::example_draft();
         let json = serde_json::to_string(&draft).unwrap();
+        let ask = |r: Request| serde_json::to_string(&r).unwrap();
         let photo = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/signature.png")).unwrap();
         let mut with_sig = draft.clone();
         with_sig.signers.reporter.signature = Some("sig-1".into());
         let json_sig = serde_json::to_string(&with_sig).unwrap();
         let engine = Engine::embedded();
 
-        let p: Preview =
-            serde_json::from_str(&preview(engine, &json_sig, vec![("sig-1".into(), photo.clone())]).unwrap()).unwrap();
+        let Ok(Reply::Preview(p)) =
+            handle(engine, &ask(Request::Preview { draft: json_sig }), vec![("sig-1".into(), photo.clone())])
+        else {
+            panic!("no preview")
+        };
+        let p: Preview = serde_json::from_str(&p).unwrap();
         let doc = layout(&with_sig, &images_of(vec![("sig-1".into(), photo)]).unwrap(), engine).unwrap();
         assert_eq!(p.pages.len(), doc.pages.len());
         let texts = |p: &Preview| {
@@ -215,9 +289,20 @@ mod tests {
             "the signature by id"
         );
 
-        let bytes = pdf(engine, &json, Vec::new()).unwrap();
+        let Ok(Reply::Pdf(bytes)) = handle(engine, &ask(Request::Pdf { draft: json.clone() }), Vec::new()) else {
+            panic!("no PDF")
+        };
         assert!(bytes.starts_with(b"%PDF-"));
-        assert!(pdf(engine, "{broken", Vec::new()).unwrap_err().contains("JSON"));
-        assert!(pdf(engine, &json, vec![("x".into(), b"not an image".to_vec())]).unwrap_err().contains("JPEG"));
+        assert_eq!(handle(engine, &ask(Request::Warm), Vec::new()), Ok(Reply::Ready));
+        // A broken draft and a file that is not an image are the officer's messages, in Thai.
+        let broken = handle(engine, &ask(Request::Pdf { draft: "{broken".into() }), Vec::new()).unwrap_err();
+        assert!(matches!(&broken, EngineError::Document { message } if message.contains("JSON")), "{broken:?}");
+        let not_image =
+            handle(engine, &ask(Request::Pdf { draft: json }), vec![("x".into(), b"not an image".to_vec())]);
+        assert!(matches!(not_image, Err(EngineError::Document { ref message }) if message.contains("JPEG")));
+        // Errors cross the worker as JSON; anything else is a load failure.
+        assert_eq!(EngineError::from_json_or_load(&broken.to_json()), broken);
+        assert!(matches!(EngineError::from_json_or_load("HTTP 404"), EngineError::Load { .. }));
+        assert!(handle(engine, "nonsense", Vec::new()).unwrap_err().thai().contains("ขัดข้อง"));
     }
 }

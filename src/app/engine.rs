@@ -4,50 +4,48 @@
 //! officer first asks for a PDF or a preview.
 
 use crate::model::Draft;
-use crate::worker_api::Preview;
-use js_sys::{Array, Promise, Reflect, Uint8Array};
+use crate::worker_api::{EngineError, Preview, Request};
+use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(module = "/src/app/js/engine.js")]
 extern "C" {
     #[wasm_bindgen(js_name = engineRequest)]
-    fn engine_request(op: &str, draft: &str, ids: &Array, images: &Array) -> Promise;
+    fn engine_request(request: &str, ids: &Array, images: &Array) -> Promise;
 }
 
-async fn request(op: &str, draft: &Draft, images: Vec<(String, Vec<u8>)>) -> Result<JsValue, String> {
-    let json = serde_json::to_string(draft).map_err(|e| e.to_string())?;
+/// Sends `request` with `images` and waits for the result; errors in Thai.
+async fn ask(request: Request, images: Vec<(String, Vec<u8>)>) -> Result<JsValue, String> {
+    let json = serde_json::to_string(&request).map_err(|e| e.to_string())?;
     let ids = Array::new();
     let bytes = Array::new();
     for (id, b) in images {
         ids.push(&JsValue::from_str(&id));
         bytes.push(&Uint8Array::from(b.as_slice()));
     }
-    JsFuture::from(engine_request(op, &json, &ids, &bytes)).await.map_err(|e| {
-        let reason = e.as_string().unwrap_or_default();
-        if reason.contains("HTTP") || reason.contains("fetch") || reason.contains("import") || reason.contains("worker")
-        {
-            format!("โหลดส่วนสร้างเอกสารไม่สำเร็จ ({reason}) กรุณาตรวจการเชื่อมต่อแล้วลองใหม่")
-        } else {
-            reason
-        }
-    })
+    JsFuture::from(engine_request(&json, &ids, &bytes))
+        .await
+        .map_err(|e| EngineError::from_json_or_load(&e.as_string().unwrap_or_default()).thai())
+}
+
+fn draft_json(draft: &Draft) -> Result<String, String> {
+    serde_json::to_string(draft).map_err(|e| e.to_string())
 }
 
 /// Starts loading the engine in the background (when the officer nears the last step).
 pub fn warm_up() {
-    let _ = engine_request("warm", "", &Array::new(), &Array::new());
+    let _ = engine_request(&serde_json::to_string(&Request::Warm).unwrap_or_default(), &Array::new(), &Array::new());
 }
 
 pub async fn pdf(draft: &Draft, images: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, String> {
-    let reply = request("pdf", draft, images).await?;
-    let bytes = Reflect::get(&reply, &"bytes".into()).map_err(|_| "no PDF".to_string())?;
-    Ok(Uint8Array::new(&bytes).to_vec())
+    let result = ask(Request::Pdf { draft: draft_json(draft)? }, images).await?;
+    Ok(Uint8Array::new(&result).to_vec())
 }
 
 pub async fn preview(draft: &Draft, images: Vec<(String, Vec<u8>)>) -> Result<Preview, String> {
-    let reply = request("preview", draft, images).await?;
-    let json = Reflect::get(&reply, &"json".into()).ok().and_then(|j| j.as_string()).ok_or("no preview")?;
+    let result = ask(Request::Preview { draft: draft_json(draft)? }, images).await?;
+    let json = result.as_string().ok_or("no preview")?;
     serde_json::from_str(&json).map_err(|e| e.to_string())
 }
 

@@ -31,14 +31,19 @@ mod exports {
         Ok(())
     }
 
+    /// Answers a request (`worker_api::Request` as JSON): PDF bytes, the preview's JSON, or
+    /// nothing (warm); an error is `worker_api::EngineError` as JSON.
     #[wasm_bindgen]
-    pub fn render_pdf(draft_json: &str, ids: Vec<String>, bytes: js_sys::Array) -> Result<Vec<u8>, JsValue> {
-        worker_api::pdf(engine()?, draft_json, images(ids, bytes)).map_err(|e| JsValue::from_str(&e))
-    }
-
-    #[wasm_bindgen]
-    pub fn render_preview(draft_json: &str, ids: Vec<String>, bytes: js_sys::Array) -> Result<String, JsValue> {
-        worker_api::preview(engine()?, draft_json, images(ids, bytes)).map_err(|e| JsValue::from_str(&e))
+    pub fn handle(request: &str, ids: Vec<String>, bytes: js_sys::Array) -> Result<JsValue, JsValue> {
+        let engine = engine().map_err(|_| {
+            JsValue::from_str(&worker_api::EngineError::Load { reason: "engine not loaded".into() }.to_json())
+        })?;
+        match worker_api::handle(engine, request, images(ids, bytes)) {
+            Ok(worker_api::Reply::Ready) => Ok(JsValue::UNDEFINED),
+            Ok(worker_api::Reply::Pdf(b)) => Ok(js_sys::Uint8Array::from(b.as_slice()).into()),
+            Ok(worker_api::Reply::Preview(json)) => Ok(JsValue::from_str(&json)),
+            Err(e) => Err(JsValue::from_str(&e.to_json())),
+        }
     }
 }
 

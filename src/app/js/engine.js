@@ -11,7 +11,7 @@ function get() {
       const p = pending.get(data.id);
       if (!p) return;
       pending.delete(data.id);
-      if (data.ok) p.resolve(data); else p.reject(data.error);
+      if (data.ok) p.resolve(data.result); else p.reject(data.error);
     };
     worker.onerror = (e) => {
       for (const p of pending.values()) p.reject(e.message || 'worker-failed');
@@ -22,11 +22,12 @@ function get() {
   return worker;
 }
 
-// op: "pdf" | "preview" | "warm"; resolves { bytes } or { json }.
-export function engineRequest(op, draft, ids, images) {
+// request: `worker_api::Request` as JSON. Resolves with the result (PDF bytes, preview
+// JSON or nothing); rejects with `worker_api::EngineError` JSON, or the worker's own error.
+export function engineRequest(request, ids, images) {
   return new Promise((resolve, reject) => {
     const id = next++;
     pending.set(id, { resolve, reject });
-    get().postMessage({ id, op, draft, ids, images });
+    get().postMessage({ id, request, ids, images });
   });
 }
