@@ -44,34 +44,19 @@ pub struct Tagger {
     contents: Vec<Vec<Identifier>>,
     /// Where each element's content starts: page index and point (for the outline).
     starts: Vec<Option<(usize, f32, f32)>>,
-    /// The text of each element (headings' titles), and the baseline of its last run.
-    texts: Vec<(String, f32)>,
     open: Option<Mark>,
 }
 
 impl Tagger {
     pub fn new(structure: &Structure) -> Self {
         let n = structure.nodes.len();
-        Tagger {
-            contents: vec![Vec::new(); n],
-            starts: vec![None; n],
-            texts: vec![(String::new(), 0.0); n],
-            open: None,
-        }
+        Tagger { contents: vec![Vec::new(); n], starts: vec![None; n], open: None }
     }
 
     /// Opens the marked sequence `item` belongs to, closing the one before if it differs.
     pub fn mark(&mut self, surface: &mut Surface, item: &Item, page: usize) {
         let mark = mark_of(item);
         if let (Mark::Content(n), Item::Text(run)) = (mark, item) {
-            if let Some((text, y)) = self.texts.get_mut(n as usize) {
-                // A heading's lines are joined with a space.
-                if !text.is_empty() && (*y - run.y).abs() > 0.5 && !text.ends_with(' ') {
-                    text.push(' ');
-                }
-                text.push_str(&run.text);
-                *y = run.y;
-            }
             if let Some(start @ None) = self.starts.get_mut(n as usize) {
                 *start = Some((page, run.x, run.y - run.size));
             }
@@ -131,11 +116,11 @@ impl Tagger {
         let span = |n: u32| NonZeroU32::new(n).filter(|n| n.get() > 1);
         let kind: TagKind = match &node.role {
             Role::P => Tag::P.into(),
-            Role::H(level) => {
+            Role::H { level, title } => {
                 let level = NonZeroU16::new(u16::from(*level).max(1)).unwrap_or(NonZeroU16::MIN);
-                Tag::Hn(level, Some(self.texts[id as usize].0.trim().to_string())).into()
+                Tag::Hn(level, Some(title.clone())).into()
             }
-            Role::L => Tag::L(ListNumbering::None).into(),
+            Role::L { numbered } => Tag::L(if *numbered { ListNumbering::Decimal } else { ListNumbering::None }).into(),
             Role::LI => Tag::LI.into(),
             Role::Lbl => Tag::Lbl.into(),
             Role::LBody => Tag::LBody.into(),
@@ -159,8 +144,8 @@ impl Tagger {
         let mut stack: Vec<NodeId> = structure.roots.iter().rev().copied().collect();
         while let Some(id) = stack.pop() {
             let Some(node) = structure.nodes.get(id as usize) else { continue };
-            if let (Role::H(level), Some(start)) = (&node.role, self.starts[id as usize]) {
-                headings.push((*level, self.texts[id as usize].0.trim().to_string(), start));
+            if let (Role::H { level, title }, Some(start)) = (&node.role, self.starts[id as usize]) {
+                headings.push((*level, title.clone(), start));
             }
             stack.extend(node.children.iter().rev().copied());
         }

@@ -156,6 +156,41 @@ impl Tables {
         self.metrics.get(glyph as usize).map_or(0, |m| m.0)
     }
 
+    /// Points and contours a glyph draws, its components' included.
+    fn outline_size(&self, glyf: &[u8], glyph: u16, depth: u8) -> (u32, u32) {
+        let Some(&(start, end)) = self.loca.get(glyph as usize) else { return (0, 0) };
+        if end - start < 10 || depth > 8 {
+            return (0, 0);
+        }
+        let contours = u16_at(glyf, start).unwrap_or(0) as i16;
+        if contours >= 0 {
+            let n = contours as usize;
+            let points = if n == 0 { 0 } else { u16_at(glyf, start + 10 + 2 * (n - 1)).map_or(0, |p| p as u32 + 1) };
+            return (points, n as u32);
+        }
+        // A composite: flags, glyph index, arguments (2 or 4 bytes), a transform (0, 2, 4 or 8).
+        let (mut at, mut total) = (start + 10, (0, 0));
+        while let (Some(flags), Some(component)) = (u16_at(glyf, at), u16_at(glyf, at + 2)) {
+            let (p, c) = self.outline_size(glyf, component, depth + 1);
+            total = (total.0 + p, total.1 + c);
+            let args = if flags & 0x0001 != 0 { 4 } else { 2 };
+            let transform = if flags & 0x0008 != 0 {
+                2
+            } else if flags & 0x0040 != 0 {
+                4
+            } else if flags & 0x0080 != 0 {
+                8
+            } else {
+                0
+            };
+            at += 4 + args + transform;
+            if flags & 0x0020 == 0 || at >= end {
+                break;
+            }
+        }
+        total
+    }
+
     /// The bounding box a glyph's header declares (empty glyphs have none).
     fn bbox(&self, glyf: &[u8], glyph: u16) -> Option<[i16; 4]> {
         let &(start, end) = self.loca.get(glyph as usize)?;
@@ -177,7 +212,13 @@ impl Tables {
         let mut loca: Vec<u32> = self.loca.iter().map(|s| s.0 as u32).collect();
         let mut metrics = self.metrics.clone();
         let mut max_parts = 0;
+        // The font-wide summaries the new glyphs may widen: maxp's composite points and
+        // contours, head's bounding box, hhea's advance and bearings extremes.
+        let mut points_contours = (0u32, 0u32);
+        let mut font_box = [i16::MAX, i16::MAX, i16::MIN, i16::MIN];
+        let (mut max_advance, mut min_lsb, mut min_rsb, mut max_extent) = (0u16, i16::MAX, i16::MAX, i16::MIN);
         for (parts, advance) in new_glyphs {
+            max_advance = max_advance.max(*advance);
             while glyf.len() % 4 != 0 {
                 glyf.push(0);
             }
@@ -215,6 +256,20 @@ impl Tables {
             }
             metrics.last_mut().expect("pushed above").1 = bbox[0];
             max_parts = max_parts.max(parts.len());
+            let size = parts.iter().fold((0, 0), |acc, p| {
+                let (pts, cnt) = self.outline_size(old_glyf, p.glyph, 0);
+                (acc.0 + pts, acc.1 + cnt)
+            });
+            points_contours = (points_contours.0.max(size.0), points_contours.1.max(size.1));
+            font_box = [
+                font_box[0].min(bbox[0]),
+                font_box[1].min(bbox[1]),
+                font_box[2].max(bbox[2]),
+                font_box[3].max(bbox[3]),
+            ];
+            min_lsb = min_lsb.min(bbox[0]);
+            min_rsb = min_rsb.min((*advance as i32 - bbox[2] as i32).clamp(i16::MIN as i32, i16::MAX as i32) as i16);
+            max_extent = max_extent.max(bbox[2]);
         }
         while glyf.len() % 4 != 0 {
             glyf.push(0);
@@ -230,19 +285,49 @@ impl Tables {
                 b"hmtx" => {
                     metrics.iter().flat_map(|(a, l)| a.to_be_bytes().into_iter().chain(l.to_be_bytes())).collect()
                 }
-                b"hhea" => patched(old, &[(34, total as u16)]),
+                b"hhea" => {
+                    let get = |at: usize| u16_at(old, at).unwrap_or(0);
+                    patched(
+                        old,
+                        &[
+                            (10, get(10).max(max_advance)),
+                            (12, (get(12) as i16).min(min_lsb) as u16),
+                            (14, (get(14) as i16).min(min_rsb) as u16),
+                            (16, (get(16) as i16).max(max_extent) as u16),
+                            (34, total as u16),
+                        ],
+                    )
+                }
                 b"head" => {
                     // Long loca offsets; the whole-font checksum is not kept up to date.
-                    let mut h = patched(old, &[(50, 1)]);
+                    let get = |at: usize| u16_at(old, at).unwrap_or(0) as i16;
+                    let mut h = patched(
+                        old,
+                        &[
+                            (36, get(36).min(font_box[0]) as u16),
+                            (38, get(38).min(font_box[1]) as u16),
+                            (40, get(40).max(font_box[2]) as u16),
+                            (42, get(42).max(font_box[3]) as u16),
+                            (50, 1),
+                        ],
+                    );
                     h[8..12].fill(0);
                     h
                 }
                 b"maxp" => {
                     let mut m = patched(old, &[(4, total as u16)]);
                     if u32_at(old, 0) == Some(0x0001_0000) && old.len() >= 32 {
-                        let elements = u16_at(old, 28).unwrap_or(0).max(max_parts as u16);
-                        let depth = u16_at(old, 30).unwrap_or(0) + 1;
-                        m = patched(&m, &[(28, elements), (30, depth)]);
+                        let get = |at: usize| u16_at(old, at).unwrap_or(0);
+                        let clamp = |v: u32| v.min(u16::MAX as u32) as u16;
+                        m = patched(
+                            &m,
+                            &[
+                                (10, get(10).max(clamp(points_contours.0))),
+                                (12, get(12).max(clamp(points_contours.1))),
+                                (28, get(28).max(max_parts as u16)),
+                                (30, get(30) + 1),
+                            ],
+                        );
                     }
                     m
                 }
@@ -307,6 +392,12 @@ fn write_sfnt(version: u32, tables: &mut [([u8; 4], Vec<u8>)]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn table_range(d: &[u8], tag: &[u8; 4]) -> std::ops::Range<usize> {
+        let t = Tables::read(d).unwrap();
+        let &(_, off, len) = t.dir.iter().find(|e| &e.0 == tag).unwrap();
+        off..off + len
+    }
     use crate::typeset::fonts::SARABUN_REGULAR;
 
     #[test]
@@ -341,5 +432,11 @@ mod tests {
         assert_eq!(face.number_of_glyphs(), n + 1);
         let bbox = face.glyph_bounding_box(rustybuzz::ttf_parser::GlyphId(n));
         assert!(bbox.is_some());
+        // maxp counts the new glyph's points and contours (its parts').
+        let sum = |g| t.outline_size(&data[table_range(&data, b"glyf")], g, 0);
+        let (p10, c10) = sum(10);
+        let (p11, c11) = sum(11);
+        let maxp = &data[table_range(&data, b"maxp")];
+        assert!(u16_at(maxp, 10).unwrap() as u32 >= p10 + p11 && u16_at(maxp, 12).unwrap() as u32 >= c10 + c11);
     }
 }

@@ -1,7 +1,7 @@
 //! Pagination: blocks → pages. Paragraphs split between lines (never leaving a single line
 //! alone at the foot or head of a page), headings stay with what follows, kept blocks move
-//! whole to the next page, tables repeat their header, keep rows whole and split only a row
-//! taller than a page.
+//! whole to the next page, tables repeat their header and split a row only where its one
+//! tallest cell goes on (see `LaidTable::row_start`).
 
 use super::blocks::{Block, DocSpec, PageSpec, Section};
 use super::chart::layout_chart;
@@ -164,6 +164,19 @@ impl Flow<'_, '_> {
         }
     }
 
+    /// Draws a repeated header held back to the end of its page (at `top`), as text marked
+    /// as an artifact, or as outlines when the page ends with a row going on to the next.
+    fn repeat_header(&mut self, t: &LaidTable, top: Option<f32>, outlined: bool) {
+        let Some(top) = top else { return };
+        let x = self.content().x;
+        let engine = self.ts.engine;
+        let items = t.header.items.iter().cloned().map(Item::into_artifact).map(|item| match item {
+            Item::Text(run) if outlined => run_outlines(engine, &run, Artifact::TableHeader).unwrap_or(Item::Text(run)),
+            other => other,
+        });
+        self.push(items.collect(), x, top);
+    }
+
     fn place_table(&mut self, t: &LaidTable) {
         self.ensure_page();
         let x = self.content().x;
@@ -173,20 +186,17 @@ impl Flow<'_, '_> {
         let mut header_here = false;
         // The header is content once; repeated on later pages it is an artifact.
         let mut header_placed = false;
+        // On a page that starts with a continued row, where its header goes: it is drawn
+        // after the page's rows, so the continued cell's text reads on from the page before
+        // (as outlines if this page's last row goes on too).
+        let mut header_later: Option<f32> = None;
         let mut r = 0;
         let mut from: Vec<usize> = t.rows.first().map_or(Vec::new(), |row| vec![0; row.cells.len()]);
         while r < t.rows.len() {
             if !header_here {
                 let top = self.y;
                 if from.iter().any(|&f| f > 0) {
-                    // Above a continued row the header is drawn as outlines, so the row's
-                    // text reads on from the page before.
-                    let engine = self.ts.engine;
-                    let outlined = t.header.items.iter().cloned().map(Item::into_artifact).map(|item| match item {
-                        Item::Text(run) => run_outlines(engine, &run, Artifact::TableHeader).unwrap_or(Item::Text(run)),
-                        other => other,
-                    });
-                    self.push(outlined.collect(), x, top);
+                    header_later = Some(top);
                 } else if header_placed {
                     self.push(t.header.items.iter().cloned().map(Item::into_artifact).collect(), x, top);
                 } else {
@@ -201,6 +211,7 @@ impl Flow<'_, '_> {
             let need = t.row_start(r, &from);
             let fresh = (self.y - self.content().y - t.header.height).abs() < 0.01;
             if need > self.remaining() + 0.01 && !fresh {
+                self.repeat_header(t, header_later.take(), false);
                 self.new_page();
                 header_here = false;
                 continue;
@@ -217,12 +228,19 @@ impl Flow<'_, '_> {
                 r += 1;
                 from = t.rows.get(r).map_or(Vec::new(), |row| vec![0; row.cells.len()]);
             } else {
-                // Progress is guaranteed: a row fragment always takes at least one line.
-                from = if next == from { from.iter().map(|f| f + 1).collect() } else { next };
+                // A fragment always takes a line (`row_min_height` fits): should none have, the
+                // unfinished cells move on by a line rather than loop.
+                from = if next == from {
+                    from.iter().zip(&t.rows[r].cells).map(|(f, c)| (*f + 1).min(c.lines.lines.len())).collect()
+                } else {
+                    next
+                };
+                self.repeat_header(t, header_later.take(), true);
                 self.new_page();
                 header_here = false;
             }
         }
+        self.repeat_header(t, header_later.take(), false);
         self.y += t.space_after;
     }
 }
@@ -262,7 +280,7 @@ fn lay(ts: &mut Typesetter, block: &Block, width: f32) -> Laid {
 
 fn paragraph_units(ts: &mut Typesetter, p: &Paragraph, width: f32) -> Laid {
     let mut laid = layout_paragraph(ts, p, width);
-    ts.structure.tag_paragraph(ts.parent, p.kind, &mut laid);
+    ts.structure.tag_paragraph(ts.parent, p, &mut laid);
     let n = laid.lines.len();
     let units = laid
         .lines

@@ -100,7 +100,7 @@ pub fn signature(ts: &mut Typesetter, sig: &Signature, width: f32) -> (f32, Vec<
     }
     for p in &sig.lines {
         let mut laid = layout_paragraph(ts, &p.clone().align(Align::Center), width);
-        ts.structure.tag_paragraph(ts.parent, p.kind, &mut laid);
+        ts.structure.tag_paragraph(ts.parent, p, &mut laid);
         y += laid.space_before;
         for line in laid.lines {
             for mut run in line.runs {

@@ -3,7 +3,8 @@
 //! into it by node id; an item that points nowhere is an artifact (borders, page numbers,
 //! the watermark, a table header repeated on a later page).
 
-use super::inline::LaidParagraph;
+use super::inline::{LaidParagraph, Paragraph};
+use crate::thai::chars::is_thai_letter;
 
 pub type NodeId = u32;
 
@@ -22,8 +23,15 @@ pub enum ParaKind {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Role {
     P,
-    H(u8),
-    L,
+    /// A heading of `level` 1–6 and its text (the outline's title).
+    H {
+        level: u8,
+        title: String,
+    },
+    /// A list; `numbered` when its labels are numbers (๑. ๒.), not bullets or dashes.
+    L {
+        numbered: bool,
+    },
     LI,
     Lbl,
     LBody,
@@ -80,30 +88,52 @@ impl Structure {
         self.nodes.get(id as usize).map(|n| &n.role)
     }
 
-    /// Makes `laid`'s runs the content of a new element for a paragraph of `kind` under
-    /// `parent`: a P, a heading, or a list item (consecutive items share one list).
-    pub fn tag_paragraph(&mut self, parent: Option<NodeId>, kind: ParaKind, laid: &mut LaidParagraph) {
+    /// Makes `laid`'s runs (of paragraph `p`) the content of a new element under `parent`: a
+    /// P, a heading, or a list item (consecutive items share one list).
+    pub fn tag_paragraph(&mut self, parent: Option<NodeId>, p: &Paragraph, laid: &mut LaidParagraph) {
+        let label_runs = laid.label_runs;
+        let numbered = laid.lines.first().and_then(|l| l.runs.first()).is_some_and(|r| {
+            label_runs > 0 && r.text.chars().next().is_some_and(|c| c.is_ascii_digit() || ('๐'..='๙').contains(&c))
+        });
         let runs = laid.lines.iter_mut().flat_map(|l| l.runs.iter_mut());
-        match kind {
+        match p.kind {
             ParaKind::Body | ParaKind::Heading(_) => {
-                let role = if let ParaKind::Heading(n) = kind { Role::H(n.clamp(1, 6)) } else { Role::P };
+                let role = match p.kind {
+                    ParaKind::Heading(n) => Role::H { level: n.clamp(1, 6), title: title_of(&p.plain_text()) },
+                    _ => Role::P,
+                };
                 let id = self.add(parent, role);
                 runs.for_each(|r| r.node = Some(id));
             }
             ParaKind::ListItem => {
                 let list = match self.last_child(parent) {
-                    Some(l) if self.role(l) == Some(&Role::L) => l,
-                    _ => self.add(parent, Role::L),
+                    Some(l) if matches!(self.role(l), Some(Role::L { .. })) => l,
+                    _ => self.add(parent, Role::L { numbered }),
                 };
                 let item = self.add(Some(list), Role::LI);
                 let label = self.add(Some(item), Role::Lbl);
                 let body = self.add(Some(item), Role::LBody);
                 for (i, r) in runs.enumerate() {
-                    r.node = Some(if i < laid.label_runs { label } else { body });
+                    r.node = Some(if i < label_runs { label } else { body });
                 }
             }
         }
     }
+}
+
+/// A heading's text as one line: a line break the document forced (to break a long title
+/// where it reads best) is no space between Thai words, a space between others.
+fn title_of(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let thai_join =
+            out.chars().next_back().is_some_and(is_thai_letter) && line.chars().next().is_some_and(is_thai_letter);
+        if !out.is_empty() && !thai_join {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -121,7 +151,7 @@ mod tests {
         for text in ["หนึ่ง", "สอง"] {
             let p = Paragraph::new(vec![Span::new(text, style)]).label(vec![Span::new("๑.", style)], 0.0);
             let mut laid = layout_paragraph(&mut ts, &p, 300.0);
-            s.tag_paragraph(None, ParaKind::ListItem, &mut laid);
+            s.tag_paragraph(None, &p.kind(ParaKind::ListItem), &mut laid);
             let runs: Vec<_> = laid.lines[0].runs.iter().map(|r| (r.text.clone(), r.node)).collect();
             let lbl = runs.iter().find(|(t, _)| t == "๑.").and_then(|(_, n)| *n).unwrap();
             assert_eq!(s.role(lbl), Some(&Role::Lbl));
@@ -130,8 +160,12 @@ mod tests {
         }
         assert_eq!(s.roots.len(), 1, "one list");
         assert_eq!(s.nodes[s.roots[0] as usize].children.len(), 2, "two items");
-        let mut laid = layout_paragraph(&mut ts, &Paragraph::text("ต่อไป", style), 300.0);
-        s.tag_paragraph(None, ParaKind::Heading(2), &mut laid);
-        assert_eq!(s.role(*s.roots.last().unwrap()), Some(&Role::H(2)));
+        assert_eq!(s.role(s.roots[0]), Some(&Role::L { numbered: true }));
+        let heading = Paragraph::text("รายงานผลการดำเนินการตามมาตรการส่งเสริม\nคุณธรรม (ITA)\nประจำปี", style)
+            .kind(ParaKind::Heading(2));
+        let mut laid = layout_paragraph(&mut ts, &heading, 300.0);
+        s.tag_paragraph(None, &heading, &mut laid);
+        let title = "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม (ITA) ประจำปี".to_string();
+        assert_eq!(s.role(*s.roots.last().unwrap()), Some(&Role::H { level: 2, title }));
     }
 }

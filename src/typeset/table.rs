@@ -3,7 +3,8 @@
 //! than the space left is split between lines, its borders closed on both pages.
 
 use super::engine::Typesetter;
-use super::frame::{Item, Rect, Stroke};
+use super::fonts::Weight;
+use super::frame::{Item, Rect, Stroke, TextRun};
 use super::inline::{layout_paragraph, Paragraph};
 use super::outline::run_outlines;
 use super::structure::{NodeId, Role};
@@ -115,7 +116,7 @@ fn layout_cell(ts: &mut Typesetter, cell: &Cell, width: f32, node: Option<NodeId
     for (i, p) in cell.content.iter().enumerate() {
         let mut laid = layout_paragraph(ts, p, width);
         if node.is_some() {
-            ts.structure.tag_paragraph(node, p.kind, &mut laid);
+            ts.structure.tag_paragraph(node, p, &mut laid);
         }
         if i > 0 {
             y += laid.space_before;
@@ -129,6 +130,21 @@ fn layout_cell(ts: &mut Typesetter, cell: &Cell, width: f32, node: Option<NodeId
     }
     // Trailing paragraph spacing does not count.
     out.height = out.lines.last().map_or(0.0, |(y, h, _)| y + h);
+    // An empty cell keeps its place in the structure (so a row's cells stay under their
+    // headers): an empty run, of no height, is its content.
+    if let (true, Some(node)) = (out.lines.is_empty(), node) {
+        let mark = TextRun {
+            x: 0.0,
+            y: 0.0,
+            weight: Weight::Regular,
+            size: 1.0,
+            color: Rgb::BLACK,
+            text: String::new(),
+            glyphs: Vec::new(),
+            node: Some(node),
+        };
+        out.lines.push((0.0, 0.0, vec![Item::Text(mark)]));
+    }
     out
 }
 
@@ -222,7 +238,11 @@ impl LaidTable {
         };
         let cell = &row.cells[tallest];
         let f = from[tallest];
-        let two_lines = cell.lines.height_of(f, (f + MIN_SPLIT_LINES).min(cell.lines.lines.len()));
+        // Two lines here and two there, or the cell stays whole.
+        if cell.lines.lines.len() < f + 2 * MIN_SPLIT_LINES {
+            return natural;
+        }
+        let two_lines = cell.lines.height_of(f, f + MIN_SPLIT_LINES);
         let others = heights.iter().enumerate().filter(|&(i, _)| i != tallest).map(|(_, h)| *h).fold(0.0, f32::max);
         natural.min(others.max(two_lines) + 2.0 * self.padding_y)
     }

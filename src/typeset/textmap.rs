@@ -29,9 +29,10 @@ pub fn glyph_texts(text: &str, glyphs: &[ShapedGlyph], boundaries: &[usize]) -> 
             j += 1;
         }
         if j - i > 1 && needs_unit(text, &glyphs[i..j], &ranges[i..j]) {
-            let start = if c == 0 { 0 } else { ends[c - 1] };
-            // Up to the cluster's end, or further if a glyph reaches beyond (a merged cluster).
-            let end = ranges[i..j].iter().map(|r| r.end).max().unwrap_or(start).max(ends[c]);
+            // The glyphs' own ranges, joined: they tile the text in order, so a unit never
+            // overlaps the glyphs around it (a ligature reaching across a cluster boundary).
+            let start = ranges[i..j].iter().map(|r| r.start).min().unwrap_or(0);
+            let end = ranges[i..j].iter().map(|r| r.end).max().unwrap_or(start);
             ranges[i..j].iter_mut().for_each(|r| *r = start..end);
         }
         i = j;

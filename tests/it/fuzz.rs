@@ -8,7 +8,7 @@ use prongsai::model::{load_draft, Bundle, Draft, Measure, MeasureGroup};
 use prongsai::pdf::{write_pdf, PdfOptions};
 use prongsai::pipeline::{layout, render_pdf};
 use prongsai::typeset::{
-    layout_paragraph, Align, Document, Engine, Item, Metadata, Page, ParaKind, Paragraph, TextStyle, Typesetter,
+    layout_paragraph, Align, Document, Engine, Item, Metadata, Page, Paragraph, TextStyle, Typesetter,
 };
 use proptest::prelude::*;
 
@@ -101,8 +101,9 @@ proptest! {
     fn thai_text_comes_back_from_the_pdf_exactly(text in thai_text(160)) {
         let engine = Engine::embedded();
         let mut ts = Typesetter::new(engine);
-        let mut laid = layout_paragraph(&mut ts, &Paragraph::text(text.clone(), TextStyle::regular(12.0)).align(Align::Justify), 420.0);
-        ts.structure.tag_paragraph(None, ParaKind::Body, &mut laid);
+        let p = Paragraph::text(text.clone(), TextStyle::regular(12.0)).align(Align::Justify);
+        let mut laid = layout_paragraph(&mut ts, &p, 420.0);
+        ts.structure.tag_paragraph(None, &p, &mut laid);
         let mut items = Vec::new();
         let mut y = 80.0;
         for line in laid.lines {

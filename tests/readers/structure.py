@@ -3,7 +3,8 @@ what the document says (`NAME.lines.json`: headings, the measures table's header
 figures' alternative texts).
 
 - pikepdf (QPDF) reads the structure tree, the catalog (/Lang, /MarkInfo, DisplayDocTitle)
-  and the outline; pdfplumber (pdfminer) gives each marked-content id's text, so an
+  and the outline; every body row of a table has all its cells (column spans counted), so
+  each cell stays under its header; pdfplumber (pdfminer) gives each marked-content id's text, so an
   element's text is read from the page, not from our own titles.
 - pdfua (PyPI, on pikepdf) runs its machine-checkable subset of PDF/UA-1 (the Matterhorn
   protocol's checks it implements); any error fails.
@@ -66,6 +67,40 @@ def elements(pdf, texts):
     return found
 
 
+def row_widths(pdf):
+    """For each table, the width (cells, counting column spans) of each body row."""
+    tables = []
+
+    def span(cell):
+        attrs = cell.get("/A")
+        attrs = attrs if isinstance(attrs, pikepdf.Array) else [attrs] if attrs is not None else []
+        for a in attrs:
+            if isinstance(a, pikepdf.Dictionary) and "/ColSpan" in a:
+                return int(a.ColSpan)
+        return 1
+
+    def kids(node):
+        k = node.get("/K")
+        k = k if isinstance(k, pikepdf.Array) else [k] if k is not None else []
+        return [c for c in k if isinstance(c, pikepdf.Dictionary) and "/S" in c]
+
+    def walk(node):
+        if str(node.get("/S", "")) == "/Table":
+            widths = []
+            for part in kids(node):
+                if str(part.S) == "/TBody":
+                    for tr in kids(part):
+                        widths.append(sum(span(c) for c in kids(tr) if str(c.S) in ("/TD", "/TH")))
+            tables.append(widths)
+        for c in kids(node):
+            walk(c)
+
+    root = pdf.Root.StructTreeRoot
+    for k in root.K if isinstance(root.K, pikepdf.Array) else [root.K]:
+        walk(k)
+    return tables
+
+
 def outline_titles(pdf):
     titles = []
     with pdf.open_outline() as outline:
@@ -101,6 +136,9 @@ def check(name, path, expect, pdfua):
         failures.append(f"{name}: figure texts {alts} are not {expect['figures']}")
     if any(not a.strip() for a in alts):
         failures.append(f"{name}: a figure without alternative text")
+    for widths in row_widths(pdf):
+        if len(set(widths)) > 1:
+            failures.append(f"{name}: a table's rows have {sorted(set(widths))} cells: a cell is missing from the structure")
     titles = [squash(t) for t in outline_titles(pdf)]
     if titles != [t for _, t in wanted]:
         failures.append(f"{name}: the outline {titles[:3]}… does not follow the headings")

@@ -12,7 +12,6 @@ use flate2::Compression;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 pub const FIRST_LOAD_BUDGET: u64 = 1_500_000;
 pub const BROWSER_PDF_TARGET_MS: f64 = 150.0;
@@ -107,9 +106,7 @@ pub fn bench() -> Result<()> {
     }
     first_load(&dist)?;
     section("PDF generation, native (cargo bench)");
-    run(Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["bench", "--bench", "render"])
-        .current_dir(&root))?;
+    run(crate::util::cargo().args(["bench", "--bench", "render"]))?;
     browser_figures(&root.join("tests/e2e/out/bench.json"))
 }
 
