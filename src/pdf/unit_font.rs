@@ -56,12 +56,13 @@ impl UnitFont {
         self.tables.as_ref().map_or(1000.0, |t| t.upem as f32)
     }
 
-    /// The glyph to draw for `parts` standing for `text`; a new glyph gets `advance` (font
-    /// units). `None` when the font cannot be extended (draw the parts as they are).
+    /// The glyph to draw for `parts` standing for `text`, `advance` wide (font units): a
+    /// glyph of the font itself for the first text it is drawn for, at its own width; a new
+    /// glyph otherwise. `None` when the font cannot be extended (draw the parts as they are).
     pub fn glyph(&mut self, parts: &[Part], advance: u16, text: &str) -> Option<u16> {
         let tables = self.tables.as_ref()?;
         if let [p] = parts {
-            if p.x == 0 && p.y == 0 {
+            if p.x == 0 && p.y == 0 && advance == tables.advance(p.glyph) {
                 let own = self.own_text.entry(p.glyph).or_insert_with(|| text.to_string());
                 if own == text {
                     return Some(p.glyph);

@@ -423,3 +423,17 @@ fn every_example_draft_is_tagged_pdf_ua() {
         }
     }
 }
+
+/// Characters the font lacks (emoji, other scripts) are drawn as a box and still carry their
+/// text, so the PDF stays PDF/UA and the text comes back.
+#[test]
+fn characters_the_font_lacks_keep_pdf_ua_and_their_text() {
+    let engine = Engine::embedded();
+    let mut d = seed("seed-004");
+    d.measures[0].measures[0].name = "ประชุม 😀 中文 é ผ่านระบบ".to_string();
+    let doc = layout(&d, &Images::new(), engine).unwrap();
+    let pdf = write_pdf(&doc, &engine.fonts, PdfOptions { pdfa: false, require_ua: true })
+        .unwrap_or_else(|e| panic!("PDF/UA with missing glyphs: {e}"));
+    let path = save("missing-glyphs-ua.pdf", &pdf);
+    assert!(squash(&pdftotext(&path)).contains(&squash("ประชุม 😀 中文 é ผ่านระบบ")));
+}
