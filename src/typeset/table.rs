@@ -92,6 +92,8 @@ const MIN_SPLIT_LINES: usize = 2;
 pub struct CellLines {
     pub lines: Vec<(f32, f32, Vec<Item>)>,
     pub height: f32,
+    /// Which lines begin a paragraph (a list item), for breaking a cell across pages.
+    pub starts: Vec<bool>,
 }
 
 impl CellLines {
@@ -101,6 +103,26 @@ impl CellLines {
         let top = first.0;
         self.lines[from..].iter().take_while(|(y, h, _)| y + h - top <= avail + 0.01).count()
     }
+    /// Where to end the lines from `from` on this page, given that `n` fit: not after a
+    /// paragraph's first line (it would stand alone at the foot) nor before its last (alone
+    /// at the head of the next page), when moving lines down still leaves one here.
+    fn page_end(&self, from: usize, n: usize) -> usize {
+        let starts = |i: usize| self.starts.get(i).copied().unwrap_or(true);
+        let mut to = from + n;
+        if to >= self.lines.len() {
+            return n;
+        }
+        // A paragraph's last line alone on the next page: take one more line with it.
+        if starts(to + 1) && !starts(to) && to - 1 > from {
+            to -= 1;
+        }
+        // A paragraph's first line alone at the foot: it goes down too.
+        if starts(to - 1) && !starts(to) && to - 1 > from {
+            to -= 1;
+        }
+        to - from
+    }
+
     fn height_of(&self, from: usize, to: usize) -> f32 {
         if from >= to {
             return 0.0;
@@ -121,9 +143,10 @@ fn layout_cell(ts: &mut Typesetter, cell: &Cell, width: f32, node: Option<NodeId
         if i > 0 {
             y += laid.space_before;
         }
-        for line in laid.lines {
+        for (k, line) in laid.lines.into_iter().enumerate() {
             let items = line.runs.into_iter().map(Item::Text).collect();
             out.lines.push((y, line.height, items));
+            out.starts.push(k == 0);
             y += line.height;
         }
         y += laid.space_after;
@@ -144,6 +167,7 @@ fn layout_cell(ts: &mut Typesetter, cell: &Cell, width: f32, node: Option<NodeId
             node: Some(node),
         };
         out.lines.push((0.0, 0.0, vec![Item::Text(mark)]));
+        out.starts.push(true);
     }
     out
 }
@@ -288,10 +312,16 @@ impl LaidTable {
             let n = if complete {
                 left
             } else {
-                // Never leave a single line of a cell to go on alone on the next page.
+                // Never leave a single line of a cell to go on alone on the next page, nor a
+                // paragraph's single line on either side.
                 let n = cell.lines.fit(f, inner - shift);
-                if n < left && left - n < MIN_SPLIT_LINES && n > MIN_SPLIT_LINES {
+                let n = if n < left && left - n < MIN_SPLIT_LINES && n > MIN_SPLIT_LINES {
                     n - (MIN_SPLIT_LINES - (left - n))
+                } else {
+                    n
+                };
+                if n > 0 && n < left {
+                    cell.lines.page_end(f, n)
                 } else {
                     n
                 }
@@ -530,4 +560,32 @@ fn layout_header(
         frame.border(&mut items);
     }
     LaidHeader { height: row_y[nrows], items }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(paragraph_lines: &[usize]) -> CellLines {
+        let mut c = CellLines::default();
+        for &n in paragraph_lines {
+            for k in 0..n {
+                c.lines.push((c.lines.len() as f32 * 10.0, 10.0, Vec::new()));
+                c.starts.push(k == 0);
+            }
+        }
+        c
+    }
+
+    #[test]
+    fn a_split_cell_leaves_no_paragraph_line_alone() {
+        // Paragraphs of 3 and 4 lines: 0 1 2 | 3 4 5 6.
+        let c = cell(&[3, 4]);
+        assert_eq!(c.page_end(0, 2), 1, "a last line alone over the page: one more goes with it");
+        assert_eq!(c.page_end(0, 4), 3, "a first line alone at the foot goes down");
+        assert_eq!(c.page_end(0, 3), 3, "between paragraphs: as it fits");
+        assert_eq!(c.page_end(0, 5), 5, "two and two");
+        assert_eq!(cell(&[1, 1, 1]).page_end(0, 1), 1, "one-line paragraphs split anywhere");
+        assert_eq!(cell(&[2]).page_end(0, 1), 1, "a line stays on the page rather than none");
+    }
 }
