@@ -498,6 +498,7 @@ pub const PRESETS: &[Preset] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::thai::chars::is_digit;
 
     fn text_fields(p: &Preset) -> [&'static str; 5] {
         [p.name, p.responsible, p.period, p.output, p.outcome]
@@ -522,8 +523,7 @@ mod tests {
             assert!(!p.steps.is_empty(), "{} has no steps", p.name);
             for s in p.steps {
                 let first = s.chars().next().expect("empty step");
-                let bad =
-                    first.is_ascii_digit() || ('๐'..='๙').contains(&first) || first == '-' || first.is_whitespace();
+                let bad = is_digit(first) || first == '-' || first.is_whitespace();
                 assert!(!bad, "step starts with {first:?}: {s}");
                 assert!(!s.contains('\n'), "step spans lines: {s}");
             }

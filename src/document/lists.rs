@@ -3,6 +3,7 @@
 //! with bullets under a numbered item indented one level; unmarked lines among marked
 //! ones read as plain text (a lead-in, a closing sentence).
 
+use crate::thai::chars::is_digit;
 use crate::thai::Digits;
 use crate::typeset::{ParaKind, Paragraph, Span, TextStyle};
 
@@ -17,20 +18,13 @@ pub struct Item {
 /// Splits a line into (marker, rest) when it starts with one: ๑. 1) ๒) - • * –
 pub fn marker(line: &str) -> Option<(&str, &str)> {
     let t = line.trim_start();
-    let digits = t
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(c)))
-        .map_or(t.len(), |(i, _)| i);
+    let digits = t.char_indices().find(|(_, c)| !is_digit(*c)).map_or(t.len(), |(i, _)| i);
     if digits > 0 {
         let rest = &t[digits..];
         // 1.1 and ๑.๒ are numbers of sub-items, still one marker.
         let sub = rest
             .strip_prefix('.')
-            .map(|r| {
-                r.char_indices()
-                    .find(|(_, c)| !(c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(c)))
-                    .map_or(r.len(), |(i, _)| i)
-            })
+            .map(|r| r.char_indices().find(|(_, c)| !is_digit(*c)).map_or(r.len(), |(i, _)| i))
             .unwrap_or(0);
         let end = digits + if sub > 0 { 1 + sub } else { 0 };
         let after = &t[end..];
@@ -76,8 +70,7 @@ pub fn items(text: &str, digits: Digits) -> Vec<Item> {
     for l in lines {
         match marker(l) {
             Some((m, rest)) => {
-                let numeric =
-                    m.chars().next().is_some_and(|c| c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(&c));
+                let numeric = m.chars().next().is_some_and(is_digit);
                 let level = if numeric {
                     in_numbered = true;
                     0
@@ -97,7 +90,7 @@ fn label_em(label: &str) -> f32 {
     label
         .chars()
         .map(|c| {
-            if c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(&c) {
+            if is_digit(c) {
                 0.58
             } else if matches!(c, '.' | ')' | '-') {
                 0.34

@@ -5,7 +5,7 @@
 //! as one glyph mapped to its text (`unit_font`), so every reader gets the text back. Nothing here decides where anything goes: positions come from
 //! `typeset`.
 
-use crate::thai::chars::{is_combining, is_mark};
+use crate::thai::chars::is_nonspacing;
 use crate::typeset::fonts::{Fonts, Weight};
 use crate::typeset::frame::{Document, Item, Metadata, Page, Stroke, TextRun};
 use crate::typeset::image::{ImageData, ImageKind};
@@ -347,11 +347,6 @@ fn plan_run(run: &TextRun, font: &mut UnitFont, blank: Option<u16>) -> PlannedRu
         i = j;
     }
     out
-}
-
-/// A mark drawn over or under its base: pdf.js gives any text holding one no width.
-fn is_nonspacing(c: char) -> bool {
-    is_mark(c) || is_combining(c)
 }
 
 fn draw_text(surface: &mut Surface, run: &TextRun, planned: &PlannedRun, font: &Font) {

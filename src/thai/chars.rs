@@ -16,6 +16,12 @@ pub fn is_mark(c: char) -> bool {
     matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
 }
 
+/// Drawn over or under the character before, with no width of its own: Thai marks and
+/// combining marks of other scripts.
+pub fn is_nonspacing(c: char) -> bool {
+    is_mark(c) || is_combining(c)
+}
+
 /// Characters that never begin a syllable: following vowels, above/below vowels, tone marks
 /// and other marks, lakkhangyao, mai yamok, paiyannoi.
 pub fn never_breaks_before(c: char) -> bool {

@@ -4,7 +4,7 @@
 //! the watermark, a table header repeated on a later page).
 
 use super::inline::{LaidParagraph, Paragraph};
-use crate::thai::chars::is_thai_letter;
+use crate::thai::chars::{is_digit, is_thai_letter};
 
 pub type NodeId = u32;
 
@@ -92,9 +92,11 @@ impl Structure {
     /// P, a heading, or a list item (consecutive items share one list).
     pub fn tag_paragraph(&mut self, parent: Option<NodeId>, p: &Paragraph, laid: &mut LaidParagraph) {
         let label_runs = laid.label_runs;
-        let numbered = laid.lines.first().and_then(|l| l.runs.first()).is_some_and(|r| {
-            label_runs > 0 && r.text.chars().next().is_some_and(|c| c.is_ascii_digit() || ('๐'..='๙').contains(&c))
-        });
+        let numbered = laid
+            .lines
+            .first()
+            .and_then(|l| l.runs.first())
+            .is_some_and(|r| label_runs > 0 && r.text.chars().next().is_some_and(is_digit));
         let runs = laid.lines.iter_mut().flat_map(|l| l.runs.iter_mut());
         match p.kind {
             ParaKind::Body | ParaKind::Heading(_) => {

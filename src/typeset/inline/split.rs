@@ -3,15 +3,16 @@
 
 use super::collect::Styled;
 use super::prepare::{make_piece, Piece};
+use crate::thai::chars::is_digit;
 use crate::typeset::engine::Typesetter;
 use crate::typeset::segment::compound_parts;
 
 /// Two characters a cut never separates while another cut will do: digits of one number
 /// (๒๕|๖๖, 1,0|00) and letters of one Latin word.
 fn keeps_together(a: char, b: char) -> bool {
-    let digit = |c: char| c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(&c);
-    let numeric = |c: char| digit(c) || matches!(c, '.' | ',' | ':');
-    (numeric(a) && numeric(b) && (digit(a) || digit(b))) || (a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
+    let numeric = |c: char| is_digit(c) || matches!(c, '.' | ',' | ':');
+    (numeric(a) && numeric(b) && (is_digit(a) || is_digit(b)))
+        || (a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
 }
 
 /// Cuts `piece` into chunks at most `avail` wide. Widths come from the piece's own shaping
