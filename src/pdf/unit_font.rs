@@ -96,6 +96,11 @@ fn u32_at(d: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_be_bytes(d.get(at..at + 4)?.try_into().ok()?))
 }
 
+/// The bytes of table `tag`, found in the font's directory (tag, offset, length).
+fn table<'d>(dir: &[([u8; 4], usize, usize)], d: &'d [u8], tag: &[u8; 4]) -> Option<&'d [u8]> {
+    dir.iter().find(|t| &t.0 == tag).and_then(|t| d.get(t.1..t.1 + t.2))
+}
+
 /// What is read from the font to extend it.
 struct Tables {
     /// (tag, offset, length) of every table.
@@ -119,7 +124,7 @@ impl Tables {
             d.get(off..off + len)?;
             dir.push((tag, off, len));
         }
-        let table = |tag: &[u8; 4]| dir.iter().find(|t| &t.0 == tag).map(|t| &d[t.1..t.1 + t.2]);
+        let table = |tag: &[u8; 4]| table(&dir, d, tag);
         let (head, maxp, hhea, hmtx, loca, glyf) =
             (table(b"head")?, table(b"maxp")?, table(b"hhea")?, table(b"hmtx")?, table(b"loca")?, table(b"glyf")?);
         let upem = u16_at(head, 18)?;
@@ -205,8 +210,7 @@ impl Tables {
     /// The font with `new_glyphs` appended as composite glyphs; tables that list every glyph
     /// are rewritten, those that would go stale (`hdmx`, `LTSH`, `VDMX`, a signature) dropped.
     fn extend(&self, d: &[u8], new_glyphs: &[(Vec<Part>, u16)]) -> Vec<u8> {
-        let table = |tag: &[u8; 4]| self.dir.iter().find(|t| &t.0 == tag).map(|t| &d[t.1..t.1 + t.2]).unwrap_or(&[]);
-        let old_glyf = table(b"glyf");
+        let old_glyf = table(&self.dir, d, b"glyf").unwrap_or(&[]);
         let total = self.num_glyphs as usize + new_glyphs.len();
 
         let mut glyf = old_glyf.to_vec();
@@ -220,9 +224,7 @@ impl Tables {
         let (mut max_advance, mut min_lsb, mut min_rsb, mut max_extent) = (0u16, i16::MAX, i16::MAX, i16::MIN);
         for (parts, advance) in new_glyphs {
             max_advance = max_advance.max(*advance);
-            while glyf.len() % 4 != 0 {
-                glyf.push(0);
-            }
+            pad4(&mut glyf);
             loca.push(glyf.len() as u32);
             metrics.push((*advance, 0));
             if parts.is_empty() {
@@ -272,9 +274,7 @@ impl Tables {
             min_rsb = min_rsb.min((*advance as i32 - bbox[2] as i32).clamp(i16::MIN as i32, i16::MAX as i32) as i16);
             max_extent = max_extent.max(bbox[2]);
         }
-        while glyf.len() % 4 != 0 {
-            glyf.push(0);
-        }
+        pad4(&mut glyf);
         loca.push(glyf.len() as u32);
 
         let mut tables: Vec<([u8; 4], Vec<u8>)> = Vec::new();
@@ -357,6 +357,11 @@ fn patched(old: &[u8], at: &[(usize, u16)]) -> Vec<u8> {
     out
 }
 
+/// Pads `data` with zeros to a multiple of 4 bytes (glyphs and tables are 4-byte aligned).
+fn pad4(data: &mut Vec<u8>) {
+    data.resize(data.len().next_multiple_of(4), 0);
+}
+
 fn checksum(data: &[u8]) -> u32 {
     data.chunks(4).fold(0u32, |sum, c| {
         let mut w = [0u8; 4];
@@ -385,7 +390,7 @@ fn write_sfnt(version: u32, tables: &mut [([u8; 4], Vec<u8>)]) -> Vec<u8> {
     }
     for (_, data) in tables.iter() {
         out.extend_from_slice(data);
-        out.resize(out.len().div_ceil(4) * 4, 0);
+        pad4(&mut out);
     }
     out
 }
@@ -394,11 +399,6 @@ fn write_sfnt(version: u32, tables: &mut [([u8; 4], Vec<u8>)]) -> Vec<u8> {
 mod tests {
     use super::*;
 
-    fn table_range(d: &[u8], tag: &[u8; 4]) -> std::ops::Range<usize> {
-        let t = Tables::read(d).unwrap();
-        let &(_, off, len) = t.dir.iter().find(|e| &e.0 == tag).unwrap();
-        off..off + len
-    }
     use crate::typeset::fonts::SARABUN_REGULAR;
 
     #[test]
@@ -434,10 +434,10 @@ mod tests {
         let bbox = face.glyph_bounding_box(rustybuzz::ttf_parser::GlyphId(n));
         assert!(bbox.is_some());
         // maxp counts the new glyph's points and contours (its parts').
-        let sum = |g| t.outline_size(&data[table_range(&data, b"glyf")], g, 0);
+        let sum = |g| t.outline_size(table(&t.dir, &data, b"glyf").unwrap(), g, 0);
         let (p10, c10) = sum(10);
         let (p11, c11) = sum(11);
-        let maxp = &data[table_range(&data, b"maxp")];
+        let maxp = table(&t.dir, &data, b"maxp").unwrap();
         assert!(u16_at(maxp, 10).unwrap() as u32 >= p10 + p11 && u16_at(maxp, 12).unwrap() as u32 >= c10 + c11);
     }
 }
