@@ -140,17 +140,29 @@ fn every_seed_renders_with_all_its_text() {
 /// The input of the outside readers' check (`tests/readers/check.py`, run by `cargo xtask
 /// test` after this): every example draft's PDF and the lines it must give back, in
 /// `target/readers/`.
+/// The blocks that hold content, in reading order: layers, kept groups and columns opened.
+fn leaf_blocks(blocks: &[Block]) -> Vec<&Block> {
+    blocks
+        .iter()
+        .flat_map(|b| match b {
+            Block::Layers(bs) | Block::Keep(bs) => leaf_blocks(bs),
+            Block::Columns(cols) => cols.iter().flat_map(|(_, bs)| leaf_blocks(bs)).collect(),
+            other => vec![other],
+        })
+        .collect()
+}
+
 /// Every line of text a document's blocks hold, and whether it is in a table (a line is a
 /// paragraph, or one of its forced lines).
-fn document_lines(blocks: &[Block], in_table: bool, out: &mut Vec<(bool, String)>) {
+fn document_lines(blocks: &[Block], out: &mut Vec<(bool, String)>) {
     fn para(p: &Paragraph, table: bool, out: &mut Vec<(bool, String)>) {
         for line in p.plain_text().lines().map(str::trim).filter(|l| !l.is_empty()) {
             out.push((table, line.to_string()));
         }
     }
-    for b in blocks {
+    for b in leaf_blocks(blocks) {
         match b {
-            Block::Para(p) => para(p, in_table, out),
+            Block::Para(p) => para(p, false, out),
             Block::Table(t) => {
                 let rows = t.rows.iter().flat_map(|r| match r {
                     Row::Cells(cells) => cells.iter().collect::<Vec<_>>(),
@@ -163,16 +175,11 @@ fn document_lines(blocks: &[Block], in_table: bool, out: &mut Vec<(bool, String)
             Block::Fields(fields) => {
                 for (f, _) in fields {
                     let value: String = f.value.iter().map(|s| s.text.as_str()).collect();
-                    para(
-                        &Paragraph::text(format!("{} {value}", f.label.text), TextStyle::regular(16.0)),
-                        in_table,
-                        out,
-                    );
+                    let text = format!("{} {value}", f.label.text);
+                    para(&Paragraph::text(text, TextStyle::regular(16.0)), false, out);
                 }
             }
-            Block::Signature(s) => s.lines.iter().for_each(|p| para(p, in_table, out)),
-            Block::Layers(bs) | Block::Keep(bs) => document_lines(bs, in_table, out),
-            Block::Columns(cols) => cols.iter().for_each(|(_, bs)| document_lines(bs, in_table, out)),
+            Block::Signature(s) => s.lines.iter().for_each(|p| para(p, false, out)),
             _ => {}
         }
     }
@@ -180,7 +187,7 @@ fn document_lines(blocks: &[Block], in_table: bool, out: &mut Vec<(bool, String)
 
 /// Headings (level, text) and figure alternative texts, in reading order.
 fn structure_expected(blocks: &[Block], headings: &mut Vec<(u8, String)>, figures: &mut Vec<String>) {
-    for b in blocks {
+    for b in leaf_blocks(blocks) {
         match b {
             Block::Para(p) => {
                 if let ParaKind::Heading(level) = p.kind {
@@ -190,8 +197,6 @@ fn structure_expected(blocks: &[Block], headings: &mut Vec<(u8, String)>, figure
             Block::Image { alt, .. } | Block::Graphic { alt, .. } => figures.push(alt.clone()),
             Block::Chart(c) => figures.push(c.alt_text()),
             Block::Signature(s) if s.image.is_some() => figures.push(s.image_alt.clone()),
-            Block::Layers(bs) | Block::Keep(bs) => structure_expected(bs, headings, figures),
-            Block::Columns(cols) => cols.iter().for_each(|(_, bs)| structure_expected(bs, headings, figures)),
             _ => {}
         }
     }
@@ -213,7 +218,7 @@ fn every_example_draft_is_written_for_the_reader_check() {
         let spec = build(&d, &images).unwrap();
         let mut lines = Vec::new();
         for section in &spec.sections {
-            document_lines(&section.blocks, false, &mut lines);
+            document_lines(&section.blocks, &mut lines);
         }
         lines.sort();
         lines.dedup();
