@@ -300,9 +300,9 @@ fn plan_run(run: &TextRun, font: &mut UnitFont, blank: Option<u16>) -> PlannedRu
         let first_len = text.chars().next().map_or(0, char::len_utf8);
         let one_glyph = parts.len() == 1 && (first_len == text.len() || !text.chars().any(is_nonspacing));
         if let (true, [(id, _, g)]) = (one_glyph, &parts[..]) {
-            // A character the font lacks is drawn with the blank glyph but keeps the width
-            // the layout gave it, so readers see no gap (and no space) around it.
-            let advance = if g.id == 0 { units(g.advance).max(0) as u16 } else { font.advance(*id) };
+            // The width shaping gave the glyph: for a character the font lacks, drawn with the
+            // blank glyph, that of .notdef, so readers see no gap (and no space) around it.
+            let advance = font.advance(g.id);
             match font.glyph(&[Part { glyph: *id, x: 0, y: 0 }], advance, text) {
                 Some(u) => out.glyphs.push(glyph(u, g.advance, g.dx, g.dy, text_range.clone())),
                 None => out.glyphs.push(glyph(*id, g.advance, g.dx, g.dy, text_range.clone())),
