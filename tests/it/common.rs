@@ -28,6 +28,12 @@ pub fn run_tool(tool: &str, args: &[&std::ffi::OsStr]) -> std::process::Output {
     }
 }
 
+/// True when `page` has `what` drawn (as outlines: page number, watermark, header, (ต่อ)).
+pub fn draws(page: &prongsai::typeset::Page, what: prongsai::typeset::Artifact) -> bool {
+    use prongsai::typeset::{Item, VectorKind};
+    page.items.iter().any(|i| matches!(i, Item::Vector { graphic, .. } if graphic.kind == VectorKind::Artifact(what)))
+}
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

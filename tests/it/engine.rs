@@ -393,9 +393,7 @@ fn a_forty_row_table_spans_pages_with_its_header_and_keeps_text_in_cells() {
         assert!(page.width > page.height, "landscape");
         let text = page.plain_text();
         // Above a row continued from the page before, the header is drawn as outlines.
-        let outlined = page.items.iter().any(|it| {
-            matches!(it, Item::Vector { graphic, .. } if graphic.kind == VectorKind::Artifact(Artifact::TableHeader))
-        });
+        let outlined = draws(page, Artifact::TableHeader);
         for h in ["มาตรการ/กิจกรรม", "ขั้นตอน/วิธีการปฏิบัติ", "ผลการดำเนินการ", "ผลผลิต", "ผลลัพธ์"]
         {
             assert!(outlined || text.contains(h), "page {} lacks the header {h}", n + 1);
@@ -477,11 +475,7 @@ fn portrait_and_landscape_pages_numbered_in_thai_digits_from_page_two() {
     assert_eq!(pages.len(), n);
     // Page numbers are drawn as outlines, not text: they must not come between the end of a
     // page's text and the start of the next (a paragraph or cell read across pages).
-    let numbered = |p: &prongsai::typeset::Page| {
-        p.items.iter().any(
-            |i| matches!(i, Item::Vector { graphic, .. } if graphic.kind == VectorKind::Artifact(Artifact::PageNumber)),
-        )
-    };
+    let numbered = |p: &prongsai::typeset::Page| draws(p, Artifact::PageNumber);
     assert!(!numbered(&doc.pages[0]), "no number on page 1");
     for (i, p) in pages.iter().enumerate().skip(1) {
         assert!(numbered(&doc.pages[i]), "page {} lacks its number", i + 1);

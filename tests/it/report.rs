@@ -7,7 +7,7 @@ use prongsai::pdf::{write_pdf, PdfOptions};
 use prongsai::pipeline::layout;
 use prongsai::thai::Digits;
 use prongsai::typeset::table::Row;
-use prongsai::typeset::{Artifact, Block, Engine, Item, ParaKind, Paragraph, TextStyle, VectorKind, Weight};
+use prongsai::typeset::{Artifact, Block, Engine, ParaKind, Paragraph, TextStyle, Weight};
 
 const SEEDS: [&str; 3] = ["seed-000", "seed-002", "seed-004"];
 
@@ -253,10 +253,7 @@ fn the_measures_table_has_its_header_on_every_page() {
         for (i, page) in table_pages.iter().enumerate() {
             // Above a row continued from the page before, the header is drawn as outlines
             // (so the row's text reads on across the page break): it is there, not as text.
-            let outlined = page.items.iter().any(|it| {
-                matches!(it, Item::Vector { graphic, .. } if graphic.kind == VectorKind::Artifact(Artifact::TableHeader))
-            });
-            if outlined {
+            if draws(page, Artifact::TableHeader) {
                 continue;
             }
             let header: Vec<&str> =
@@ -377,18 +374,9 @@ fn photos_and_signatures_appear_in_the_pdf() {
 
 #[test]
 fn a_draft_with_problems_says_ร่าง_on_every_page_as_a_drawing_not_text() {
-    use prongsai::typeset::{Item, VectorKind};
     let watermarks = |d: &Draft| {
         let doc = layout(d, &Images::new(), Engine::embedded()).unwrap();
-        let marked = doc
-            .pages
-            .iter()
-            .filter(|p| {
-                p.items
-                    .iter()
-                    .any(|i| matches!(i, Item::Vector { graphic, .. } if graphic.kind == VectorKind::Artifact(prongsai::typeset::Artifact::Watermark)))
-            })
-            .count();
+        let marked = doc.pages.iter().filter(|p| draws(p, Artifact::Watermark)).count();
         (marked, doc.pages.len())
     };
     let complete = seed("reference-40");
