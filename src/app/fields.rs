@@ -1,120 +1,121 @@
-//! Form fields bound to the draft: a visible Thai label tied to its input, a hint, a note
-//! when the app changed what was typed, and the field's problem announced to screen
-//! readers. Values are read from and written to the one draft signal through small
-//! getter/setter closures; user text is always text, never HTML. Typing edits the draft;
-//! leaving a changed field commits it (`AppState::commit`).
+//! Form fields bound to the draft by their path alone: a visible Thai label tied to its
+//! input, a hint, a note when the app changed what was typed, and the field's problem
+//! announced to screen readers. A field reads its value with `AppState::field`, so it
+//! re-renders when that field changes and not on a keystroke elsewhere; typing goes through
+//! `AppState::type_into`; leaving a changed field commits it (`AppState::commit`). User
+//! text is always text, never HTML.
 
 use super::state::{field_id, AppState};
 use crate::model::input::{far_year_note, read_be_year, read_number, NotAValue};
-use crate::model::Draft;
+use crate::model::{Draft, FieldPath};
 use crate::thai::{BeDate, Digits, MONTHS};
 use leptos::prelude::*;
 
-/// Marks the field as visited. A focused field also loses focus when its step is taken
-/// away (Back, a new draft): its signals may be gone by then, so this never assumes them.
-fn touch(st: AppState, path: Signal<String>) {
-    if let Some(p) = path.try_get_untracked() {
-        st.touch(&p);
-    }
+fn state() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// The field's problem as shown (a memo: its control and its frame both read it).
+fn problem_of(path: &FieldPath) -> Memo<Option<String>> {
+    let (st, path) = (state(), path.clone());
+    Memo::new(move |_| st.problem_for(&path))
 }
 
 /// A field's label, hint, note and problem around its control.
-fn frame(st: AppState, path: Signal<String>, label: String, hint: Option<String>, control: AnyView) -> AnyView {
-    let problem = move || path.with(|p| st.problem_for(p));
-    let note = move || path.with(|p| st.notes.with(|n| n.get(p).cloned()));
-    let err_id = move || format!("{}-err", field_id(&path.get()));
+fn frame(
+    path: FieldPath,
+    label: String,
+    hint: Option<&'static str>,
+    problem: Memo<Option<String>>,
+    control: AnyView,
+) -> AnyView {
+    let st = state();
+    let id = field_id(&path);
+    let note = move || st.notes.with(|n| n.get(&path).cloned());
     view! {
-        <div class="field" class:invalid=move || problem().is_some()>
-            <label for=move || field_id(&path.get())>{label}</label>
+        <div class="field" class:invalid=move || problem.get().is_some()>
+            <label for=id.clone()>{label}</label>
             {control}
             {hint.map(|h| view! { <p class="hint">{h}</p> })}
             {move || note().map(|n| view! { <p class="field-note" role="status">{n}</p> })}
-            <p class="field-error" id=err_id aria-live="polite">{problem}</p>
+            <p class="field-error" id=format!("{id}-err") aria-live="polite">{move || problem.get()}</p>
         </div>
     }
     .into_any()
 }
 
-pub fn text_field(
-    st: AppState,
-    path: impl Into<Signal<String>>,
-    label: &str,
-    hint: Option<&str>,
-    get: impl Fn(&Draft) -> String + Send + Sync + 'static,
-    set: impl Fn(&mut Draft, String) + Send + Sync + 'static,
-) -> AnyView {
-    suggest_field(st, path, label, hint, None, get, set)
-}
-
-/// A text field with suggestions the browser offers as the officer types (a datalist).
-pub fn suggest_field(
-    st: AppState,
-    path: impl Into<Signal<String>>,
-    label: &str,
-    hint: Option<&str>,
-    suggestions: Option<Signal<Vec<String>>>,
-    get: impl Fn(&Draft) -> String + Send + Sync + 'static,
-    set: impl Fn(&mut Draft, String) + Send + Sync + 'static,
-) -> AnyView {
-    let path: Signal<String> = path.into();
-    let list_id = move || format!("{}-list", field_id(&path.get()));
-    let control = view! {
-        <input
-            type="text"
-            id=move || field_id(&path.get())
-            list=move || suggestions.map(|_| list_id())
-            autocomplete="off"
-            prop:value=move || st.draft.with(&get)
-            on:input=move |ev| {
-                let v = event_target_value(&ev);
-                if let Some(p) = path.try_get_untracked() {
-                    st.clear_note(&p);
+/// A line of text (rows 0) or a text area, with browser suggestions when given (a datalist)
+/// and what an empty line stands for (a placeholder).
+#[component]
+pub fn TextField(
+    path: FieldPath,
+    #[prop(into)] label: String,
+    #[prop(default = None)] hint: Option<&'static str>,
+    #[prop(default = 0)] rows: u32,
+    #[prop(default = None)] suggestions: Option<Signal<Vec<String>>>,
+    #[prop(default = None)] placeholder: Option<Signal<String>>,
+) -> impl IntoView {
+    let st = state();
+    let problem = problem_of(&path);
+    let id = field_id(&path);
+    let value = {
+        let path = path.clone();
+        move || st.field(&path, |d| d.text(&path).unwrap_or_default())
+    };
+    let input = {
+        let path = path.clone();
+        move |ev| {
+            let v = event_target_value(&ev);
+            st.clear_note(&path);
+            st.type_into(&path, |d| {
+                d.set_text(&path, v);
+            });
+        }
+    };
+    let blur = {
+        let path = path.clone();
+        move |_| st.touch(&path)
+    };
+    let control = if rows == 0 {
+        let list_id = format!("{id}-list");
+        view! {
+            <input
+                type="text"
+                id=id.clone()
+                list=suggestions.map(|_| list_id.clone())
+                autocomplete="off"
+                placeholder=move || placeholder.map(|p| p.get())
+                prop:value=value
+                on:input=input
+                on:change=move |_| st.commit()
+                on:blur=blur
+                aria-invalid=move || problem.with(Option::is_some).to_string()
+                aria-describedby=format!("{id}-err")
+            />
+            {suggestions.map(|list| {
+                view! {
+                    <datalist id=list_id>
+                        {move || list.get().into_iter().map(|s| view! { <option value=s></option> }).collect_view()}
+                    </datalist>
                 }
-                st.type_in(|d| set(d, v));
-            }
-            on:change=move |_| st.commit()
-            on:blur=move |_| touch(st, path)
-            aria-invalid=move || path.with(|p| st.problem_for(p)).is_some().to_string()
-            aria-describedby=move || format!("{}-err", field_id(&path.get()))
-        />
-        {suggestions.map(|list| {
-            view! {
-                <datalist id=list_id>
-                    {move || list.get().into_iter().map(|s| view! { <option value=s></option> }).collect_view()}
-                </datalist>
-            }
-        })}
-    }
-    .into_any();
-    frame(st, path, label.to_string(), hint.map(String::from), control)
-}
-
-pub fn textarea_field(
-    st: AppState,
-    path: impl Into<Signal<String>>,
-    label: &str,
-    hint: Option<&str>,
-    rows: u32,
-    get: impl Fn(&Draft) -> String + Send + Sync + 'static,
-    set: impl Fn(&mut Draft, String) + Send + Sync + 'static,
-) -> AnyView {
-    let path: Signal<String> = path.into();
-    let control = view! {
-        <textarea
-            id=move || field_id(&path.get())
-            rows=rows
-            prop:value=move || st.draft.with(&get)
-            on:input=move |ev| {
-                let v = event_target_value(&ev);
-                st.type_in(|d| set(d, v));
-            }
-            on:change=move |_| st.commit()
-            on:blur=move |_| touch(st, path)
-            aria-describedby=move || format!("{}-err", field_id(&path.get()))
-        ></textarea>
-    }
-    .into_any();
-    frame(st, path, label.to_string(), hint.map(String::from), control)
+            })}
+        }
+        .into_any()
+    } else {
+        view! {
+            <textarea
+                id=id.clone()
+                rows=rows
+                prop:value=value
+                on:input=input
+                on:change=move |_| st.commit()
+                on:blur=blur
+                aria-describedby=format!("{id}-err")
+            ></textarea>
+        }
+        .into_any()
+    };
+    frame(path, label, hint, problem, control)
 }
 
 /// What a number field holds.
@@ -128,22 +129,10 @@ pub enum NumberKind {
     Year,
 }
 
-/// A number field. What is typed stays in the field as typed: text that is not a valid
-/// value is kept in the draft (`Draft::unparsed`), reported as a problem of this field,
-/// and the value itself is left empty (an optional score) rather than silently kept.
-pub fn number_field(
-    st: AppState,
-    path: &str,
-    label: &str,
-    kind: NumberKind,
-    get: impl Fn(&Draft) -> Option<f32> + Send + Sync + Copy + 'static,
-    set: impl Fn(&mut Draft, Option<f32>) + Send + Sync + Copy + 'static,
-) -> AnyView {
-    let key = path.to_string();
-    let path: Signal<String> = Signal::stored(key.clone());
-    let show = move |v: Option<f32>| v.map(|v| format!("{}", (v * 100.0).round() / 100.0)).unwrap_or_default();
-    let read = move |raw: &str| -> Result<(Option<f32>, Option<String>), NotAValue> {
-        match kind {
+impl NumberKind {
+    /// The value typed text stands for, and a note when it was converted.
+    fn read(self, raw: &str) -> Result<(Option<f32>, Option<String>), NotAValue> {
+        match self {
             NumberKind::Year => read_be_year(raw).map(|r| {
                 let note = r.note.or_else(|| far_year_note(r.value, super::state::today().year));
                 (Some(r.value as f32), note)
@@ -154,94 +143,113 @@ pub fn number_field(
             },
             NumberKind::Optional => read_number(raw).map(|v| (v, None)),
         }
-    };
+    }
+}
+
+fn show_number(v: Option<f32>) -> String {
+    v.map(|v| format!("{}", (v * 100.0).round() / 100.0)).unwrap_or_default()
+}
+
+/// A number field. What is typed stays in the field as typed: text that is not a valid
+/// value is kept in the draft (`Draft::unparsed`), reported as a problem of this field,
+/// and the value itself is left empty (an optional score) rather than silently kept.
+#[component]
+pub fn NumberField(path: FieldPath, #[prop(into)] label: String, kind: NumberKind) -> impl IntoView {
+    let st = state();
+    let problem = problem_of(&path);
+    let id = field_id(&path);
     let stored = {
-        let key = key.clone();
-        move |d: &Draft| (d.unparsed.get(&key).cloned(), get(d))
+        let path = path.clone();
+        move |d: &Draft| (d.unparsed.get(&path).cloned(), d.number(&path).flatten())
     };
     let initial = st.draft.with_untracked(|d| match stored(d) {
         (Some(raw), _) => raw,
-        (None, v) => show(v),
+        (None, v) => show_number(v),
     });
     let raw = RwSignal::new(initial);
-    // Follow the draft when it changes elsewhere (another draft opened, undo, year moved).
+    // Follow the draft when this field changes elsewhere (another draft opened, undo, the
+    // assessed year moved with the fiscal year).
+    let p = path.clone();
     Effect::new(move |_| {
-        let (unparsed, v) = st.draft.with(|d| stored(d));
+        let (unparsed, v) = st.field(&p, stored.clone());
         let typed = raw.get_untracked();
         match unparsed {
             Some(u) if u != typed => raw.set(u),
             Some(_) => {}
-            None if read(&typed).ok().and_then(|r| r.0) != v => raw.set(show(v)),
+            None if kind.read(&typed).ok().and_then(|r| r.0) != v => raw.set(show_number(v)),
             None => {}
         }
     });
-    let k2 = key.clone();
+    let p = path.clone();
+    let input = move |ev| {
+        let typed = event_target_value(&ev);
+        raw.set(typed.clone());
+        st.clear_note(&p);
+        match kind.read(&typed) {
+            Ok((value, note)) => {
+                st.type_into(&p, |d| {
+                    d.unparsed.remove(&p);
+                    d.set_number(&p, value);
+                });
+                if let (Some(n), Some(v)) = (note, value) {
+                    // A converted year shows as converted; a far one stays as typed.
+                    if typed.trim() != show_number(Some(v)) {
+                        raw.set(show_number(Some(v)));
+                    }
+                    st.note(&p, n);
+                }
+            }
+            Err(NotAValue) => {
+                st.type_into(&p, |d| {
+                    d.unparsed.insert(p.clone(), typed);
+                    // An optional score is left empty, never kept at its old value; a
+                    // required one keeps its value while the problem is shown.
+                    if kind == NumberKind::Optional {
+                        d.set_number(&p, None);
+                    }
+                });
+                // Say so at once, not only when the field is left.
+                st.touch(&p);
+            }
+        }
+    };
+    let p = path.clone();
     let control = view! {
         <input
             type="text"
             inputmode="decimal"
             class="number"
-            id=field_id(&key)
+            id=id.clone()
             prop:value=move || raw.get()
-            on:input=move |ev| {
-                let typed = event_target_value(&ev);
-                raw.set(typed.clone());
-                st.clear_note(&k2);
-                let key = k2.clone();
-                match read(&typed) {
-                    Ok((value, note)) => {
-                        st.type_in(|d| {
-                            d.unparsed.remove(&key);
-                            set(d, value);
-                        });
-                        if let (Some(n), Some(v)) = (note, value) {
-                            // A converted year shows as converted; a far one stays as typed.
-                            if typed.trim() != show(Some(v)) {
-                                raw.set(show(Some(v)));
-                            }
-                            st.note(&key, n);
-                        }
-                    }
-                    Err(NotAValue) => {
-                        st.type_in(|d| {
-                            d.unparsed.insert(key.clone(), typed);
-                            // An optional score is left empty, never kept at its old value;
-                            // a required one keeps its value while the problem is shown.
-                            if kind == NumberKind::Optional {
-                                set(d, None);
-                            }
-                        });
-                        // Say so at once, not only when the field is left.
-                        st.touch(&key);
-                    }
-                }
-            }
+            on:input=input
             on:change=move |_| st.commit()
-            on:blur=move |_| touch(st, path)
-            aria-invalid=move || path.with(|p| st.problem_for(p)).is_some().to_string()
-            aria-describedby=format!("{}-err", field_id(&key))
+            on:blur=move |_| st.touch(&p)
+            aria-invalid=move || problem.with(Option::is_some).to_string()
+            aria-describedby=format!("{id}-err")
         />
     }
     .into_any();
-    frame(st, path, label.to_string(), None, control)
+    frame(path, label, None, problem, control)
 }
 
-pub fn select_field(
-    st: AppState,
-    path: impl Into<Signal<String>>,
-    label: &str,
-    options: Vec<(String, String)>,
-    get: impl Fn(&Draft) -> String + Send + Sync + 'static,
-    set: impl Fn(&mut Draft, String) + Send + Sync + 'static,
-) -> AnyView {
-    let path: Signal<String> = path.into();
-    let current = Memo::new(move |_| st.draft.with(&get));
+/// A choice from a list; the value is the field's text (`Draft::set_text`).
+#[component]
+pub fn SelectField(path: FieldPath, #[prop(into)] label: String, options: Vec<(String, String)>) -> impl IntoView {
+    let st = state();
+    let problem = problem_of(&path);
+    let current = {
+        let path = path.clone();
+        Memo::new(move |_| st.field(&path, |d| d.text(&path).unwrap_or_default()))
+    };
+    let p = path.clone();
     let control = view! {
         <select
-            id=move || field_id(&path.get())
+            id=field_id(&path)
             on:change=move |ev| {
                 let v = event_target_value(&ev);
-                st.type_in(|d| set(d, v));
+                st.type_into(&p, |d| {
+                    d.set_text(&p, v);
+                });
                 st.commit();
             }
         >
@@ -255,21 +263,21 @@ pub fn select_field(
         </select>
     }
     .into_any();
-    frame(st, path, label.to_string(), None, control)
+    frame(path, label, None, problem, control)
 }
 
 /// One option of a radio group: checked while `is` holds for the draft; choosing it applies
-/// `pick`.
+/// `pick` (a change that may move other fields, so every field is refreshed).
 pub fn radio_choice(
-    st: AppState,
     name: &'static str,
     label: &'static str,
     is: impl Fn(&Draft) -> bool + Send + Sync + 'static,
     pick: impl Fn(&mut Draft) + Send + Sync + Copy + 'static,
 ) -> AnyView {
+    let st = state();
     view! {
         <label class="choice">
-            <input type="radio" name=name prop:checked=move || st.draft.with(|d| is(d)) on:change=move |_| st.edit(pick) />
+            <input type="radio" name=name prop:checked=move || st.shape(|d| is(d)) on:change=move |_| st.edit(pick) />
             {label}
         </label>
     }
@@ -277,41 +285,49 @@ pub fn radio_choice(
 }
 
 /// A Buddhist-era date: day, Thai month name, year พ.ศ. (shown in Thai digits).
-pub fn date_field(
-    st: AppState,
-    path: impl Into<Signal<String>>,
-    label: &str,
-    years: std::ops::RangeInclusive<u16>,
-    get: impl Fn(&Draft) -> Option<BeDate> + Send + Sync + Copy + 'static,
-    set: impl Fn(&mut Draft, Option<BeDate>) + Send + Sync + Copy + 'static,
-) -> AnyView {
-    let path: Signal<String> = path.into();
-    let date = Memo::new(move |_| st.draft.with(|d| get(d)));
-    let last_year = *years.end();
-    let update = move |day: Option<u8>, month: Option<u8>, year: Option<u16>| {
-        let old = date.get_untracked().unwrap_or(BeDate { year: last_year, month: 10, day: 1 });
-        let (y, m) = (year.unwrap_or(old.year), month.unwrap_or(old.month));
-        let max = BeDate { year: y, month: m, day: 1 }.days_in_month();
-        let d = day.unwrap_or(old.day).min(max).max(1);
-        st.edit(|dr| set(dr, BeDate::new(y, m, d)));
+#[component]
+pub fn DateField(path: FieldPath, #[prop(into)] label: String, years: std::ops::RangeInclusive<u16>) -> impl IntoView {
+    let st = state();
+    let problem = problem_of(&path);
+    let date = {
+        let path = path.clone();
+        Memo::new(move |_| st.field(&path, |d| d.date(&path).flatten()))
     };
-    let id = move || field_id(&path.get());
+    let last_year = *years.end();
+    let p = path.clone();
+    let set = move |v: Option<BeDate>| {
+        st.type_into(&p, |d| {
+            d.set_date(&p, v);
+        })
+    };
+    let update = {
+        let set = set.clone();
+        move |day: Option<u8>, month: Option<u8>, year: Option<u16>| {
+            let old = date.get_untracked().unwrap_or(BeDate { year: last_year, month: 10, day: 1 });
+            let (y, m) = (year.unwrap_or(old.year), month.unwrap_or(old.month));
+            let max = BeDate { year: y, month: m, day: 1 }.days_in_month();
+            let d = day.unwrap_or(old.day).min(max).max(1);
+            set(BeDate::new(y, m, d));
+        }
+    };
+    let id = field_id(&path);
     let days = move || {
         let max = date.get().map_or(31, |d| d.days_in_month());
         (1..=max).map(|n| (n, Digits::Thai.number(n))).collect::<Vec<_>>()
     };
     let year_list: Vec<u16> = years.clone().collect();
+    let (u1, u2, u3) = (update.clone(), update.clone(), update);
     let control = view! {
-        <div class="date" role="group" aria-labelledby=move || format!("{}-label", id())>
+        <div class="date" role="group" aria-labelledby=format!("{id}-label")>
             <select
-                id=id
+                id=id.clone()
                 aria-label="วันที่"
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if v.is_empty() {
-                        st.edit(|d| set(d, None));
+                        set(None);
                     } else {
-                        update(v.parse().ok(), None, None);
+                        u1(v.parse().ok(), None, None);
                     }
                 }
             >
@@ -325,7 +341,7 @@ pub fn date_field(
                         .collect_view()
                 }}
             </select>
-            <select aria-label="เดือน" on:change=move |ev| update(None, event_target_value(&ev).parse().ok(), None)>
+            <select aria-label="เดือน" on:change=move |ev| u2(None, event_target_value(&ev).parse().ok(), None)>
                 <option value="" disabled=true selected=move || date.get().is_none()>"– เดือน –"</option>
                 {MONTHS
                     .iter()
@@ -336,7 +352,7 @@ pub fn date_field(
                     })
                     .collect_view()}
             </select>
-            <select aria-label="ปี พ.ศ." on:change=move |ev| update(None, None, event_target_value(&ev).parse().ok())>
+            <select aria-label="ปี พ.ศ." on:change=move |ev| u3(None, None, event_target_value(&ev).parse().ok())>
                 <option value="" disabled=true selected=move || date.get().is_none()>"– ปี –"</option>
                 {year_list
                     .into_iter()
@@ -348,39 +364,54 @@ pub fn date_field(
         </div>
     }
     .into_any();
-    frame(st, path, label.to_string(), None, control)
+    frame(path, label, None, problem, control)
 }
 
 /// Text the app proposes from the data, which the officer may replace. `None` in the draft
-/// means "use the proposal"; typing stores the officer's own text; a button goes back.
-pub fn proposed_field(
-    st: AppState,
-    path: impl Into<Signal<String>>,
-    label: &str,
-    rows: u32,
-    proposal: impl Fn(&Draft) -> String + Send + Sync + Copy + 'static,
-    get: impl Fn(&Draft) -> Option<String> + Send + Sync + Copy + 'static,
-    set: impl Fn(&mut Draft, Option<String>) + Send + Sync + Copy + 'static,
-) -> AnyView {
-    let path: Signal<String> = path.into();
-    let own = Memo::new(move |_| st.draft.with(|d| get(d).is_some()));
+/// means "use the proposal"; typing stores the officer's own text; a button goes back. The
+/// proposal comes from `AppState::proposals`, which changes only when a proposal does.
+#[component]
+pub fn ProposedField(path: FieldPath, #[prop(into)] label: String, rows: u32) -> impl IntoView {
+    let st = state();
+    let problem = problem_of(&path);
+    let own = {
+        let path = path.clone();
+        Memo::new(move |_| st.field(&path, |d| d.own_text(&path).flatten()))
+    };
+    let proposal = {
+        let path = path.clone();
+        Memo::new(move |_| st.proposals.with(|p| p.get(&path).cloned().unwrap_or_default()))
+    };
+    let p = path.clone();
+    let back = path.clone();
     let control = view! {
         <textarea
-            id=move || field_id(&path.get())
+            id=field_id(&path)
             rows=rows
-            prop:value=move || st.draft.with(|d| get(d).unwrap_or_else(|| proposal(d)))
+            prop:value=move || own.get().unwrap_or_else(|| proposal.get())
             on:input=move |ev| {
                 let v = event_target_value(&ev);
-                st.edit(|d| set(d, Some(v)));
+                st.type_into(&p, |d| {
+                    d.set_own_text(&p, Some(v));
+                });
             }
             on:change=move |_| st.commit()
         ></textarea>
         <div class="proposed">
             {move || {
-                if own.get() {
+                if own.with(Option::is_some) {
+                    let back = back.clone();
                     view! {
                         <span class="tag own">"ข้อความของท่าน"</span>
-                        <button type="button" class="link" on:click=move |_| st.edit(|d| set(d, None))>
+                        <button
+                            type="button"
+                            class="link"
+                            on:click=move |_| {
+                                st.type_into(&back, |d| {
+                                    d.set_own_text(&back, None);
+                                })
+                            }
+                        >
                             "กลับไปใช้ข้อความที่โปรแกรมเสนอ"
                         </button>
                     }
@@ -392,5 +423,5 @@ pub fn proposed_field(
         </div>
     }
     .into_any();
-    frame(st, path, label.to_string(), None, control)
+    frame(path, label, None, problem, control)
 }

@@ -7,6 +7,7 @@
 mod download;
 mod drafts;
 pub mod engine;
+mod field_triggers;
 mod fields;
 mod idb;
 mod imaging;
@@ -27,7 +28,20 @@ pub fn start() {
     if let Some(el) = document.get_element_by_id("loading") {
         el.remove();
     }
+    expose_field_runs();
     leptos::mount::mount_to_body(App);
+}
+
+/// `window.__prongsaiFieldRuns()`: which fields' closures ran since it was last called (JSON,
+/// path → runs), for the end-to-end test that typing re-renders only the field typed in.
+fn expose_field_runs() {
+    use wasm_bindgen::prelude::*;
+    let take =
+        Closure::<dyn Fn() -> String>::new(|| serde_json::to_string(&field_triggers::take_runs()).unwrap_or_default());
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &JsValue::from_str("__prongsaiFieldRuns"), take.as_ref());
+    }
+    take.forget();
 }
 
 /// Resolves after the browser has had a chance to paint (progress messages show).

@@ -9,9 +9,10 @@
 //! (toasts, timers, async work) may use it; a step's own signals must not be touched from
 //! such closures.
 
+use super::field_triggers::FieldTriggers;
 use super::idb;
 use super::route::Route;
-use crate::model::{validate, Draft, Problem, Removed, Stale};
+use crate::model::{validate, Draft, FieldPath, Problem, Removed, Stale};
 use crate::storage::local::{Local, Session};
 use crate::storage::undo::{self, UndoAction};
 use crate::storage::{DraftStore, KeyValue, SaveError};
@@ -119,7 +120,10 @@ fn keep_rescue(rescue: Option<Rescue>) {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
+    /// The draft. Fields do not follow it as a whole: they read through `field`, which
+    /// re-runs them only when their own path changes.
     pub draft: RwSignal<Draft>,
+    fields: FieldTriggers,
     pub draft_id: RwSignal<String>,
     rev: StoredValue<u64>,
     pub save: RwSignal<SaveStatus>,
@@ -127,17 +131,20 @@ pub struct AppState {
     pub toast: RwSignal<Option<Toast>>,
     toast_serial: StoredValue<u64>,
     /// Fields the officer has left: their problems are shown inline.
-    pub touched: RwSignal<HashSet<String>>,
+    pub touched: RwSignal<HashSet<FieldPath>>,
     /// Show every field's problem (after following a link from the review step).
     pub show_all: RwSignal<bool>,
     pub problems: Memo<Vec<Problem>>,
     /// Fields holding typed text that is not a value (a memo: it changes far less often
     /// than the draft, and every field's problem display reads it).
-    unparsed: Memo<HashSet<String>>,
+    unparsed: Memo<HashSet<FieldPath>>,
     pub stale: Memo<Vec<Stale>>,
     pub name: Memo<String>,
+    /// The wording the app proposes for each proposed field (recomputed only while such a
+    /// field is shown; a field re-renders only when its own proposal changes).
+    pub proposals: Memo<BTreeMap<FieldPath, String>>,
     /// A short note under a field after the app changed what was typed (a ค.ศ. year).
-    pub notes: RwSignal<BTreeMap<String, String>>,
+    pub notes: RwSignal<BTreeMap<FieldPath, String>>,
     /// A fact (agency name, year…) is being typed: stale wording waits until it is committed,
     /// rather than offering to write in a half-typed name.
     pub typing_fact: RwSignal<bool>,
@@ -151,6 +158,7 @@ impl AppState {
         let draft = RwSignal::new(Draft::default());
         let st = AppState {
             draft,
+            fields: FieldTriggers::new(),
             draft_id: RwSignal::new(String::new()),
             rev: StoredValue::new(0),
             save: RwSignal::new(SaveStatus::Saved),
@@ -163,6 +171,7 @@ impl AppState {
             unparsed: Memo::new(move |_| draft.with(|d| d.unparsed.keys().cloned().collect())),
             stale: Memo::new(move |_| draft.with(Draft::stale)),
             name: Memo::new(move |_| draft.with(Draft::display_name)),
+            proposals: Memo::new(move |_| draft.with(crate::catalog::wording::proposals)),
             notes: RwSignal::new(BTreeMap::new()),
             typing_fact: RwSignal::new(false),
             image_urls: RwSignal::new(BTreeMap::new()),
@@ -191,6 +200,7 @@ impl AppState {
         self.draft_id.set(id.clone());
         keep_rescue(None);
         self.draft.set(draft);
+        self.fields.changed_all();
         self.rev.set_value(rev);
         self.save.set(SaveStatus::Saved);
         self.touched.set(HashSet::new());
@@ -214,23 +224,55 @@ impl AppState {
         }
     }
 
-    /// Changes the draft while the officer types, and schedules a save.
-    pub fn edit(&self, f: impl FnOnce(&mut Draft)) {
+    /// Reads a field; the calling closure re-runs when that field (or the draft's shape)
+    /// changes, not when another field does.
+    pub fn field<R>(&self, path: &FieldPath, f: impl FnOnce(&Draft) -> R) -> R {
+        self.fields.track(path);
+        self.draft.with_untracked(f)
+    }
+
+    /// Reads several fields (a line that shows what they add up to).
+    pub fn fields<R>(&self, paths: &[FieldPath], f: impl FnOnce(&Draft) -> R) -> R {
+        paths.iter().for_each(|p| self.fields.track(p));
+        self.draft.with_untracked(f)
+    }
+
+    /// Reads what only a change of the draft's shape alters (ids, counts, who signs).
+    pub fn shape<R>(&self, f: impl FnOnce(&Draft) -> R) -> R {
+        self.fields.track_shape();
+        self.draft.with_untracked(f)
+    }
+
+    /// Changes the draft and schedules a save; the app-wide memos follow, fields do not.
+    fn apply(&self, f: impl FnOnce(&mut Draft)) {
         self.draft.update(f);
         let (id, rev) = (self.draft_id.get_untracked(), self.rev.get_value());
         self.draft.with_untracked(|d| keep_rescue(Some(Rescue { id, rev, draft: d.clone() })));
         self.schedule_save();
     }
 
-    /// A keystroke in a field: like `edit`, and when it changes a fact (the agency's name, a
-    /// year…) stale wording is held back until the field is committed.
-    pub fn type_in(&self, f: impl FnOnce(&mut Draft)) {
+    /// Changes anything in the draft (a measure added, moved, restored): every field reads
+    /// again.
+    pub fn edit(&self, f: impl FnOnce(&mut Draft)) {
+        self.apply(f);
+        self.fields.changed_all();
+    }
+
+    /// A keystroke in the field at `path`: only that field re-renders (every field when the
+    /// path moves others too). When it changes a fact (the agency's name, a year…) stale
+    /// wording is held back until the field is committed.
+    pub fn type_into(&self, path: &FieldPath, f: impl FnOnce(&mut Draft)) {
         let mut fact_changed = false;
-        self.edit(|d| {
+        self.apply(|d| {
             let before = d.facts();
             f(d);
             fact_changed = d.facts() != before;
         });
+        if path.writes_others() {
+            self.fields.changed_all();
+        } else {
+            self.fields.changed(path);
+        }
         if fact_changed && !self.typing_fact.get_untracked() {
             self.typing_fact.set(true);
         }
@@ -253,18 +295,18 @@ impl AppState {
             d.settle();
         });
         if let Some(n) = note {
-            self.note("agency.name", n);
+            self.note(&FieldPath::Agency(crate::model::path::AgencyField::Name), n);
         }
     }
 
     /// Shows `text` under the field at `path` until it is next edited.
-    pub fn note(&self, path: &str, text: String) {
+    pub fn note(&self, path: &FieldPath, text: String) {
         self.notes.update(|n| {
-            n.insert(path.to_string(), text);
+            n.insert(path.clone(), text);
         });
     }
 
-    pub fn clear_note(&self, path: &str) {
+    pub fn clear_note(&self, path: &FieldPath) {
         if self.notes.with_untracked(|n| n.contains_key(path)) {
             self.notes.update(|n| {
                 n.remove(path);
@@ -489,7 +531,7 @@ impl AppState {
     }
 
     /// The problems for one field (shown once it was touched, or after the review step).
-    pub fn problem_for(&self, field: &str) -> Option<String> {
+    pub fn problem_for(&self, field: &FieldPath) -> Option<String> {
         // Text the officer typed that is not a value is flagged at once, also after a reload.
         let visible = self.show_all.get()
             || self.touched.with(|t| t.contains(field))
@@ -497,13 +539,13 @@ impl AppState {
         if !visible {
             return None;
         }
-        self.problems.with(|ps| ps.iter().find(|p| p.field == field).map(|p| p.message.clone()))
+        self.problems.with(|ps| ps.iter().find(|p| p.field == *field).map(|p| p.message.clone()))
     }
 
-    pub fn touch(&self, field: &str) {
+    pub fn touch(&self, field: &FieldPath) {
         if !self.touched.with_untracked(|t| t.contains(field)) {
             self.touched.update(|t| {
-                t.insert(field.to_string());
+                t.insert(field.clone());
             });
         }
     }
@@ -526,6 +568,6 @@ impl AppState {
 }
 
 /// The HTML id of the input for a model field (`agency.name` → `f-agency-name`).
-pub fn field_id(path: &str) -> String {
-    format!("f-{}", path.replace('.', "-"))
+pub fn field_id(path: &FieldPath) -> String {
+    format!("f-{}", path.to_string().replace('.', "-"))
 }

@@ -5,7 +5,7 @@
 use super::route::Route;
 use super::state::{today, AppState, SaveStatus};
 use super::steps;
-use crate::model::{field_label, Draft};
+use crate::model::{Draft, FieldPath, Section};
 use crate::thai::Digits;
 use leptos::prelude::*;
 
@@ -21,6 +21,18 @@ pub const STEPS: [&str; 7] = [
     "บันทึกข้อความและผู้ลงนาม",
     "ตรวจทานและดาวน์โหลด",
 ];
+
+/// The step where a field is edited.
+pub fn step_of(path: &FieldPath) -> u8 {
+    match path.section() {
+        Section::Agency => 1,
+        Section::Report => 2,
+        Section::Ita => 3,
+        Section::Measures => 4,
+        Section::Photos => 5,
+        Section::Memo => 6,
+    }
+}
 
 /// Goes to `step` (a history entry; the new step starts at the top with focus on its title).
 pub fn go(st: AppState, step: u8) {
@@ -50,7 +62,7 @@ pub fn TopBar() -> impl IntoView {
                 <span class="logo" aria-hidden="true">"✓"</span>
                 <span class="name">"โปร่งใส"</span>
             </div>
-            <div class="draft-name" class:example=move || st.draft.with(|d| d.example) title="ร่างที่กำลังแก้ไข">
+            <div class="draft-name" class:example=move || st.shape(|d| d.example) title="ร่างที่กำลังแก้ไข">
                 {move || st.name.get()}
             </div>
             <div class=move || format!("save-state {}", status().0) role="status" aria-live="polite">
@@ -127,7 +139,7 @@ pub fn Banners() -> impl IntoView {
 fn ExampleBanner() -> impl IntoView {
     let st = expect_context::<AppState>();
     move || {
-        st.draft.with(|d| d.example).then(|| {
+        st.shape(|d| d.example).then(|| {
             view! {
                 <div class="banner example-banner" role="note">
                     <p>
@@ -162,7 +174,7 @@ fn StaleBanner() -> impl IntoView {
                 .iter()
                 .map(|s| {
                     let places = {
-                        let mut labels: Vec<String> = s.fields.iter().map(|f| field_label(f)).collect();
+                        let mut labels: Vec<String> = st.draft.with_untracked(|d| s.fields.iter().map(|f| d.field_label(f)).collect());
                         labels.dedup();
                         // A long list says how many more, not all of them.
                         let more = labels.len().saturating_sub(4);
@@ -215,7 +227,7 @@ fn StaleBanner() -> impl IntoView {
 #[component]
 pub fn Progress() -> impl IntoView {
     let st = expect_context::<AppState>();
-    let missing = move |step: u8| st.problems.with(|ps| ps.iter().filter(|p| p.step() == step).count());
+    let missing = move |step: u8| st.problems.with(|ps| ps.iter().filter(|p| step_of(&p.field) == step).count());
     let current = move || st.route.get().step();
     view! {
         <nav class="progress" aria-label="ขั้นตอน">

@@ -111,7 +111,7 @@ fn check(args: &[String]) -> Result<(), String> {
         return Ok(());
     }
     for p in &problems {
-        println!("ขั้นตอนที่ {} · {}: {}", p.step(), p.field, p.message);
+        println!("{} ({}): {}", bundle.draft.field_label(&p.field), p.field, p.message);
     }
     Err(format!("พบปัญหา {} รายการ", prongsai::thai::Digits::Thai.number(problems.len())))
 }

@@ -7,8 +7,10 @@
 //! score drops its clause instead of leaving a blank.
 
 use crate::catalog::indicators::indicator;
-use crate::model::{AgencyKind, Draft};
+use crate::model::path::{MemoField, TextField};
+use crate::model::{AgencyKind, Draft, FieldPath};
 use crate::thai::Digits;
+use std::collections::BTreeMap;
 
 const TITLE: &str = "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน";
 const MEASURES: &str = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน";
@@ -17,6 +19,16 @@ const NACC: &str = "สำนักงานคณะกรรมการป้
 const CLOSING: &str = "จึงเรียนมาเพื่อโปรดทราบ และพิจารณาอนุญาตให้เผยแพร่รายงานดังกล่าวบนเว็บไซต์ของหน่วยงานต่อไป";
 /// Characters Windows, macOS or Linux refuse in a file name.
 const FORBIDDEN_IN_FILE_NAMES: &[char] = &['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
+
+/// The proposal of every proposed field the editor shows, by its path.
+pub fn proposals(d: &Draft) -> BTreeMap<FieldPath, String> {
+    BTreeMap::from([
+        (FieldPath::Memo(MemoField::Subject), memo_subject(d)),
+        (FieldPath::Memo(MemoField::Addressee), memo_addressee(d)),
+        (FieldPath::Memo(MemoField::Body), memo_body(d).join("\n\n")),
+        (FieldPath::Text(TextField::AnalysisSummary), analysis_summary(d)),
+    ])
+}
 
 pub fn report_title(_d: &Draft) -> String {
     TITLE.to_string()

@@ -5,6 +5,7 @@
 //! Images are referenced by id; their bytes live beside the draft (IndexedDB in the
 //! browser, embedded in an export file, or files next to the draft for the CLI).
 
+use super::path::FieldPath;
 use super::stale::Facts;
 use crate::thai::{BeDate, Digits};
 use serde::{Deserialize, Serialize};
@@ -33,7 +34,8 @@ pub struct Draft {
     pub example: bool,
     /// Text typed into a field that is not (yet) a valid value, by field path: kept as
     /// typed, shown back in the field and reported by validation, never silently replaced.
-    pub unparsed: BTreeMap<String, String>,
+    #[serde(deserialize_with = "super::path::lenient_path_map")]
+    pub unparsed: BTreeMap<FieldPath, String>,
     /// The facts (agency, places, years, count) the officer's own texts were last checked
     /// against; see `stale`.
     pub basis: Facts,
@@ -90,6 +92,22 @@ impl AgencyKind {
         AgencyKind::Pao,
         AgencyKind::Other,
     ];
+
+    /// The name drafts store (serde's), used as the value of the kind's form field.
+    pub fn key(self) -> &'static str {
+        match self {
+            AgencyKind::Sao => "sao",
+            AgencyKind::TambonMunicipality => "tambon_municipality",
+            AgencyKind::TownMunicipality => "town_municipality",
+            AgencyKind::CityMunicipality => "city_municipality",
+            AgencyKind::Pao => "pao",
+            AgencyKind::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<AgencyKind> {
+        AgencyKind::ALL.into_iter().find(|k| k.key() == key)
+    }
 
     /// The word before the agency's own name ("" for other agencies).
     pub fn prefix(self) -> &'static str {
@@ -415,7 +433,7 @@ pub struct Signer {
 
 /// Who signs where: the memo's reporter (and an optional second signer), then the clerk's
 /// and the executive's comments.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SignerRole {
     Reporter,
@@ -556,7 +574,7 @@ impl Draft {
         self.report.period_start = None;
         self.report.period_end = None;
         self.ita.assessed_year = year - 1;
-        self.unparsed.remove("ita.assessed_year");
+        self.unparsed.remove(&FieldPath::Ita(super::path::ItaField::AssessedYear));
     }
 
     /// The name shown in the draft list and the top bar: the officer's own, or

@@ -6,6 +6,7 @@
 //! reload.
 
 use super::draft::{Draft, Measure, MeasureGroup, Photo, Signer, SignerRole};
+use super::path::FieldPath;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -35,7 +36,7 @@ pub enum Removed {
     },
     /// Texts replaced in one go (stale mentions updated): each field's previous text.
     Texts {
-        before: Vec<(String, String)>,
+        before: Vec<(FieldPath, String)>,
     },
 }
 
@@ -145,7 +146,7 @@ impl Draft {
             Removed::Signer { signer } => self.signers.second = Some(signer),
             Removed::Texts { before } => {
                 self.for_each_own_text(&mut |path, text| {
-                    if let Some((_, old)) = before.iter().find(|(p, _)| p == path) {
+                    if let Some((_, old)) = before.iter().find(|(p, _)| *p == path) {
                         *text = old.clone();
                     }
                 });
@@ -169,6 +170,22 @@ impl Draft {
 
     pub fn move_photo(&mut self, measure: &str, index: usize, delta: isize) -> bool {
         self.measure_mut(measure).is_some_and(|m| shift(&mut m.photos, index, delta))
+    }
+
+    /// Adds a measure at the end of the group with id `group`; false when the group is gone.
+    pub fn add_measure(&mut self, group: &str, measure: Measure) -> bool {
+        match self.group_index(group) {
+            Some(g) => {
+                self.measures[g].measures.push(measure);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Adds a photo at the end of a measure's photos; false when the measure is gone.
+    pub fn add_photo(&mut self, measure: &str, photo: Photo) -> bool {
+        self.measure_mut(measure).map(|m| m.photos.push(photo)).is_some()
     }
 
     /// The number of measures in all groups.
@@ -264,5 +281,17 @@ mod tests {
         assert!(d.move_photo("m1", 0, 1));
         assert_eq!(d.measure("m1").unwrap().photos[0].image, "img-m1-1");
         assert_eq!(d.measure_count(), 3);
+    }
+
+    #[test]
+    fn a_measure_is_added_to_its_group_only_while_the_group_is_there() {
+        let mut d = sample();
+        assert!(d.add_measure("g2", Measure { id: "m4".into(), ..Default::default() }));
+        assert_eq!(d.measure_position("m4"), Some((1, 1)));
+        assert!(!d.add_measure("gone", Measure { id: "m5".into(), ..Default::default() }));
+        assert_eq!(d.measure("m5"), None);
+        assert!(d.add_photo("m4", Photo { image: "img-x".into(), caption: String::new() }));
+        assert!(!d.add_photo("m5", Photo::default()));
+        assert_eq!(d.measure("m4").unwrap().photos.len(), 1);
     }
 }

@@ -2,6 +2,7 @@
 //! replaced by anything: the field keeps the text (`Draft::unparsed`) and validation
 //! reports it.
 
+use super::path::FieldPath;
 use crate::thai::{to_arabic_digits, Digits};
 
 /// Typed text that is not a value of the field's kind.
@@ -61,13 +62,13 @@ pub fn far_year_note(year: u16, this_year: u16) -> Option<String> {
 }
 
 /// The message for text that is not a valid value for the field at `path`.
-pub fn unparsed_message(path: &str, raw: &str) -> String {
-    let label = super::texts::field_label(path);
+pub fn unparsed_message(path: &FieldPath, raw: &str) -> String {
+    let label = super::texts::stored_field_label(&path.to_string());
     let shown: String = raw.trim().chars().take(30).collect();
     if raw.trim().is_empty() {
         return format!("กรุณากรอก{label}");
     }
-    if path.ends_with("year") {
+    if path.is_year() {
         format!("{label}: \"{shown}\" ไม่ใช่ปี พ.ศ. กรุณากรอกเป็นตัวเลข เช่น ๒๕๖๘")
     } else {
         format!("{label}: \"{shown}\" ไม่ใช่ตัวเลข กรุณากรอกเป็นตัวเลข ใช้จุดทศนิยม เช่น 88.45")
@@ -77,6 +78,7 @@ pub fn unparsed_message(path: &str, raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::path::{ItaField, ReportField};
 
     #[test]
     fn reads_numbers_in_either_digits_and_refuses_commas() {
@@ -109,9 +111,9 @@ mod tests {
 
     #[test]
     fn messages_name_the_field_and_the_text() {
-        let m = unparsed_message("ita.score", "88,45");
+        let m = unparsed_message(&FieldPath::Ita(ItaField::Score), "88,45");
         assert!(m.contains("คะแนน ITA รวม") && m.contains("\"88,45\""), "{m}");
-        assert!(unparsed_message("report.fiscal_year", "abc").contains("ปี พ.ศ."));
-        assert!(unparsed_message("ita.threshold", "").starts_with("กรุณากรอก"));
+        assert!(unparsed_message(&FieldPath::Report(ReportField::FiscalYear), "abc").contains("ปี พ.ศ."));
+        assert!(unparsed_message(&FieldPath::Ita(ItaField::Threshold), "").starts_with("กรุณากรอก"));
     }
 }

@@ -112,7 +112,7 @@ fn bad_field(value: &Value, e: serde_path_to_error::Error<serde_json::Error>) ->
     };
     LoadError::BadField(format!(
         "ช่อง \"{}\" ({dotted}) มีค่า {found} แต่ต้องเป็น{expected}",
-        super::texts::field_label(&dotted)
+        super::texts::stored_field_label(&dotted)
     ))
 }
 

@@ -1,10 +1,12 @@
 //! The report model: plain serde data, versioned, with migration and validation.
 
+pub mod access;
 pub mod bundle;
 pub mod draft;
 pub mod edit;
 pub mod input;
 pub mod migrate;
+pub mod path;
 pub mod stale;
 pub mod texts;
 pub mod validate;
@@ -13,6 +15,6 @@ pub use bundle::Bundle;
 pub use draft::*;
 pub use edit::{Removed, RestoreError};
 pub use migrate::{load_draft, LoadError};
+pub use path::{FieldPath, Section};
 pub use stale::{split_kind, Fact, Facts, Stale};
-pub use texts::{field_label, form_field};
 pub use validate::{validate, Problem};

@@ -10,6 +10,7 @@
 
 use super::draft::{AgencyKind, Draft};
 use super::edit::Removed;
+use super::path::FieldPath;
 use crate::thai::chars::is_digit;
 use crate::thai::Digits;
 use serde::{Deserialize, Serialize};
@@ -148,7 +149,7 @@ pub struct Stale {
     /// How many times, in all.
     pub count: usize,
     /// The fields (paths) that mention it.
-    pub fields: Vec<String>,
+    pub fields: Vec<FieldPath>,
 }
 
 impl Stale {
@@ -273,7 +274,7 @@ impl Draft {
         self.for_each_own_text(&mut |path, text| {
             let replaced = replace_all(text, &pairs);
             if replaced != *text {
-                before.push((path.to_string(), std::mem::replace(text, replaced)));
+                before.push((path, std::mem::replace(text, replaced)));
             }
         });
         let kept_score = if now.score.is_empty() { self.basis.score.clone() } else { now.score.clone() };

@@ -2,91 +2,106 @@
 //! a replacement), and a Thai label for any field path (messages name fields in Thai).
 
 use super::draft::Draft;
+use super::path::*;
 use crate::thai::Digits;
 
 impl Draft {
     /// Calls `f(path, text)` for every free text the officer typed or overrode (not the
     /// facts themselves: agency name, places, numbers). Proposed wording that was not
     /// overridden is generated, so never out of date, and is not visited.
-    pub fn for_each_own_text(&mut self, f: &mut dyn FnMut(&str, &mut String)) {
-        f("agency.unit", &mut self.agency.unit);
+    pub fn for_each_own_text(&mut self, f: &mut dyn FnMut(FieldPath, &mut String)) {
+        use FieldPath as P;
+        f(P::Agency(AgencyField::Unit), &mut self.agency.unit);
         let a = &mut self.analysis;
-        f("analysis.weaknesses", &mut a.weaknesses);
-        f("analysis.improvements", &mut a.improvements);
-        f("analysis.approach", &mut a.approach);
+        f(P::Analysis(AnalysisField::Weaknesses), &mut a.weaknesses);
+        f(P::Analysis(AnalysisField::Improvements), &mut a.improvements);
+        f(P::Analysis(AnalysisField::Approach), &mut a.approach);
         if let Some(t) = self.texts.analysis_summary.as_mut() {
-            f("texts.analysis_summary", t);
+            f(P::Text(TextField::AnalysisSummary), t);
         }
         if let Some(t) = self.texts.preface.as_mut() {
-            f("texts.preface", t);
+            f(P::Text(TextField::Preface), t);
         }
-        for (gi, g) in self.measures.iter_mut().enumerate() {
-            f(&format!("measures.{gi}.heading"), &mut g.heading);
-            for (mi, m) in g.measures.iter_mut().enumerate() {
-                let p = format!("measures.{gi}.measures.{mi}");
-                for (name, text) in [
-                    ("name", &mut m.name),
-                    ("steps", &mut m.steps),
-                    ("responsible", &mut m.responsible),
-                    ("period", &mut m.period),
-                    ("output", &mut m.output),
-                    ("outcome", &mut m.outcome),
-                    ("note", &mut m.note),
+        for g in self.measures.iter_mut() {
+            f(P::Group(g.id.clone(), GroupField::Heading), &mut g.heading);
+            for m in g.measures.iter_mut() {
+                let id = m.id.clone();
+                for (field, text) in [
+                    (MeasureField::Name, &mut m.name),
+                    (MeasureField::Steps, &mut m.steps),
+                    (MeasureField::Responsible, &mut m.responsible),
+                    (MeasureField::Period, &mut m.period),
+                    (MeasureField::Output, &mut m.output),
+                    (MeasureField::Outcome, &mut m.outcome),
+                    (MeasureField::Note, &mut m.note),
                 ] {
-                    f(&format!("{p}.{name}"), text);
+                    f(P::Measure(id.clone(), field), text);
                 }
                 for (pi, photo) in m.photos.iter_mut().enumerate() {
-                    f(&format!("{p}.photos.{pi}"), &mut photo.caption);
+                    f(P::Photo(id.clone(), pi), &mut photo.caption);
                 }
             }
         }
         for (i, r) in self.recommendations.iter_mut().enumerate() {
-            f(&format!("recommendations.{i}"), r);
+            f(P::Recommendation(i), r);
         }
         let memo = &mut self.memo;
         if let Some(t) = memo.subject.as_mut() {
-            f("memo.subject", t);
+            f(P::Memo(MemoField::Subject), t);
         }
         if let Some(t) = memo.addressee.as_mut() {
-            f("memo.addressee", t);
+            f(P::Memo(MemoField::Addressee), t);
         }
         for (i, t) in memo.body.iter_mut().flatten().enumerate() {
-            f(&format!("memo.body.{i}"), t);
+            f(P::MemoParagraph(i), t);
         }
         for role in super::draft::SignerRole::ALL {
             if self.signers.get(role).is_none() {
                 continue;
             }
             let s = self.signers.get_mut(role);
-            let k = role.key();
-            f(&format!("signers.{k}.position"), &mut s.position);
-            f(&format!("signers.{k}.acting"), &mut s.acting);
-            f(&format!("signers.{k}.comment"), &mut s.comment);
+            f(P::Signer(role, SignerField::Position), &mut s.position);
+            f(P::Signer(role, SignerField::Acting), &mut s.acting);
+            f(P::Signer(role, SignerField::Comment), &mut s.comment);
         }
     }
 
     /// Own texts as (path, text), read-only.
-    pub fn own_texts(&self) -> Vec<(String, String)> {
+    pub fn own_texts(&self) -> Vec<(FieldPath, String)> {
         let mut copy = self.clone();
         let mut out = Vec::new();
-        copy.for_each_own_text(&mut |p, t| out.push((p.to_string(), t.clone())));
+        copy.for_each_own_text(&mut |p, t| out.push((p, t.clone())));
         out
     }
-}
 
-/// The path of the form field that edits `path` (memo paragraphs and recommendations are
-/// edited in one text area each).
-pub fn form_field(path: &str) -> &str {
-    for whole in ["memo.body", "recommendations"] {
-        if path.strip_prefix(whole).is_some_and(|rest| rest.starts_with('.')) {
-            return whole;
+    /// A Thai name for a field, for messages (measures and groups by their position now).
+    pub fn field_label(&self, path: &FieldPath) -> String {
+        stored_field_label(&self.position_path(path))
+    }
+
+    /// The path as positions in the stored draft (`measures.0.measures.2.name`).
+    fn position_path(&self, path: &FieldPath) -> String {
+        match path {
+            FieldPath::Group(id, f) => match self.group_index(id) {
+                Some(g) => format!("measures.{g}.{}", f.key()),
+                None => path.to_string(),
+            },
+            FieldPath::Measure(id, f) => match self.measure_position(id) {
+                Some((g, m)) => format!("measures.{g}.measures.{m}.{}", f.key()),
+                None => path.to_string(),
+            },
+            FieldPath::Photo(id, i) => match self.measure_position(id) {
+                Some((g, m)) => format!("measures.{g}.measures.{m}.photos.{i}"),
+                None => path.to_string(),
+            },
+            other => other.to_string(),
         }
     }
-    path
 }
 
-/// A Thai name for the field at `path` (dotted, as in validation), for messages.
-pub fn field_label(path: &str) -> String {
+/// A Thai name for the field at a position in a stored draft (`measures.0.measures.2.name`,
+/// as serde reports it), for messages.
+pub fn stored_field_label(path: &str) -> String {
     let parts: Vec<&str> = path.split('.').collect();
     let n = |s: &str| s.parse::<usize>().map(|i| Digits::Thai.number(i + 1)).unwrap_or_default();
     let signer = |k: &str| match k {
@@ -162,13 +177,16 @@ mod tests {
 
     #[test]
     fn labels_name_fields_in_thai() {
-        assert_eq!(field_label("ita.indicators.0.previous"), "คะแนนตัวชี้วัดที่ ๑ (ปีที่ประเมิน)");
-        assert_eq!(field_label("measures.1.measures.2.responsible"), "ผู้รับผิดชอบของมาตรการที่ ๓ กลุ่มที่ ๒");
-        assert_eq!(field_label("signers.clerk.position"), "ตำแหน่งปลัด");
-        assert_eq!(field_label("memo.body.2"), "ข้อความในบันทึกข้อความ");
-        assert_eq!(field_label("something.else"), "something.else");
-        assert_eq!(form_field("memo.body.2"), "memo.body");
-        assert_eq!(form_field("memo.bodyx"), "memo.bodyx");
+        assert_eq!(stored_field_label("ita.indicators.0.previous"), "คะแนนตัวชี้วัดที่ ๑ (ปีที่ประเมิน)");
+        assert_eq!(stored_field_label("measures.1.measures.2.responsible"), "ผู้รับผิดชอบของมาตรการที่ ๓ กลุ่มที่ ๒");
+        assert_eq!(stored_field_label("signers.clerk.position"), "ตำแหน่งปลัด");
+        assert_eq!(stored_field_label("memo.body.2"), "ข้อความในบันทึกข้อความ");
+        assert_eq!(stored_field_label("something.else"), "something.else");
+        assert_eq!(FieldPath::MemoParagraph(2).form_field(), FieldPath::Memo(MemoField::Body));
+        // Measures are named by where they are now.
+        let d = crate::catalog::example::example_draft();
+        let id = d.measures[0].measures[2].id.clone();
+        assert_eq!(d.field_label(&FieldPath::Measure(id, MeasureField::Responsible)), "ผู้รับผิดชอบของมาตรการที่ ๓ กลุ่มที่ ๑");
     }
 
     #[test]
@@ -176,7 +194,7 @@ mod tests {
         let mut d = Draft::default();
         d.memo.subject = Some("เรื่อง".into());
         d.memo.body = Some(vec!["ก".into(), "ข".into()]);
-        let paths: Vec<String> = d.own_texts().into_iter().map(|(p, _)| p).collect();
+        let paths: Vec<String> = d.own_texts().into_iter().map(|(p, _)| p.to_string()).collect();
         assert!(paths.contains(&"memo.subject".to_string()));
         assert!(paths.contains(&"memo.body.1".to_string()));
         assert!(!paths.contains(&"memo.addressee".to_string()));

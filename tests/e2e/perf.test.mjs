@@ -43,22 +43,66 @@ test('PDF of the 40-row reference report in the browser (median of runs)', async
   }
 });
 
+/// Imports a draft of ten groups of ten measures (ids g0…g9, m0-0…m9-9) and opens step 4.
+async function hundredMeasures(page) {
+  const seed = JSON.parse(readFileSync('tests/drafts/seed-004.json', 'utf8'));
+  const base = seed.measures[0].measures;
+  const groups = Array.from({ length: 10 }, (_, g) => ({
+    id: `g${g}`,
+    indicator: (g % 10) + 1,
+    heading: '',
+    measures: Array.from({ length: 10 }, (_, m) => ({ ...base[(g * 10 + m) % base.length], id: `m${g}-${m}` })),
+  }));
+  await importDraft(page, { ...seed, measures: groups }, 'ร้อยมาตรการ');
+  await page.click('.progress li:nth-child(4) button');
+  assert.equal(await page.locator('.measure').count(), 100);
+}
+
+/// Which fields' closures ran since the last call (path → runs).
+const fieldRuns = (page) => page.evaluate(() => JSON.parse(window.__prongsaiFieldRuns()));
+
+test('typing in one field of a 100-measure draft re-runs no other field', async () => {
+  const b = await open(DESKTOP);
+  const { page } = b;
+  try {
+    await load(page);
+    await hundredMeasures(page);
+    const field = page.locator('#f-measure-m5-7-name');
+    await field.click();
+    await field.press('End');
+    await fieldRuns(page);
+    const typed = 'ทดสอบการพิมพ์';
+    await page.keyboard.type(typed, { delay: 10 });
+    // Leaving the field commits it; the save follows.
+    await page.locator('#f-measure-m5-8-name').focus();
+    await page.waitForSelector('.save-state.saved');
+    const runs = await fieldRuns(page);
+    const total = Object.values(runs).reduce((a, b) => a + b, 0);
+    console.log(`closure runs while typing ${typed.length} characters in one of 100 measures: ${JSON.stringify(runs)} (${total} in all)`);
+    assert.deepEqual(Object.keys(runs), ['measure.m5-7.name'], 'only the field typed in re-ran');
+    // Its value follows each keystroke: a run or two per character, never one per measure.
+    assert.ok(total <= 2 * typed.length, `${total} runs`);
+
+    // The same on the memo step: the reporter's name, nothing else.
+    await page.click('.progress li:nth-child(6) button');
+    const name = page.locator('#f-signers-reporter-name');
+    await name.click();
+    await name.press('End');
+    await fieldRuns(page);
+    await page.keyboard.type('ก', { delay: 10 });
+    await page.waitForSelector('.save-state.saved');
+    assert.deepEqual(Object.keys(await fieldRuns(page)), ['signers.reporter.name']);
+  } finally {
+    await b.close();
+  }
+});
+
 test('typing stays smooth with a 100-measure draft open', async () => {
   const b = await open(DESKTOP);
   const { page } = b;
   try {
     await load(page);
-    const seed = JSON.parse(readFileSync('tests/drafts/seed-004.json', 'utf8'));
-    const base = seed.measures[0].measures;
-    const groups = Array.from({ length: 10 }, (_, g) => ({
-      id: `g${g}`,
-      indicator: (g % 10) + 1,
-      heading: '',
-      measures: Array.from({ length: 10 }, (_, m) => ({ ...base[(g * 10 + m) % base.length], id: `m${g}-${m}` })),
-    }));
-    await importDraft(page, { ...seed, measures: groups }, 'ร้อยมาตรการ');
-    await page.click('.progress li:nth-child(4) button');
-    assert.equal(await page.locator('.measure').count(), 100);
+    await hundredMeasures(page);
     const field = page.locator('.measure').nth(57).getByLabel('มาตรการ/กิจกรรม');
     await field.scrollIntoViewIfNeeded();
     await field.click();

@@ -41,7 +41,7 @@ async function fillAll(page) {
   // Step 4
   await step(page, 4);
   await page.click('text=+ เพิ่มกลุ่มมาตรการ');
-  await page.fill('#f-measures-0-heading', seed.measures[0].heading);
+  await page.locator('.group').first().getByLabel('หัวข้อกลุ่ม').fill(seed.measures[0].heading);
   for (let i = 0; i < MEASURES.length; i++) {
     if (i > 0) await page.click('text=+ เพิ่มมาตรการ');
     const m = MEASURES[i];
@@ -61,7 +61,7 @@ async function fillAll(page) {
   await step(page, 5);
   await page.setInputFiles(`#photo-file-${await firstMeasureId(page)}`, 'tests/fixtures/photo.jpg');
   await page.waitForSelector('.photo img[src^="blob:"]');
-  await page.fill('#f-measures-0-measures-0-photos-0', 'ภาพการประชุมชี้แจงแนวทาง');
+  await page.fill(`#f-measure-${await firstMeasureId(page)}-photos-0`, 'ภาพการประชุมชี้แจงแนวทาง');
   // Step 6: memo and signers, with a drawn signature.
   await step(page, 6);
   await page.fill('#f-signers-reporter-name', 'นางสาวทดสอบ ใจดี');

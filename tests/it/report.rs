@@ -336,7 +336,7 @@ fn drafts_round_trip_through_json_losslessly() {
 fn seed_002_is_complete_and_the_others_say_what_is_missing() {
     assert_eq!(validate(&seed("seed-002")), vec![]);
     let problems = validate(&seed("seed-004"));
-    assert!(problems.iter().any(|p| p.field == "signers.reporter.name"));
+    assert!(problems.iter().any(|p| p.field.to_string() == "signers.reporter.name"));
     assert!(problems
         .iter()
         .all(|p| !p.message.is_empty() && p.message.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c))));
@@ -384,7 +384,7 @@ fn a_draft_with_problems_says_ร่าง_on_every_page_as_a_drawing_not_text()
     assert_eq!(watermarks(&complete).0, 0, "a complete draft is not marked");
     let mut invalid = complete.clone();
     invalid.ita.score = None;
-    invalid.unparsed.insert("ita.score".into(), "88,45".into());
+    invalid.unparsed.insert("ita.score".parse().unwrap(), "88,45".into());
     let (marked, pages) = watermarks(&invalid);
     assert_eq!(marked, pages, "every page of a draft with problems");
     let (_, text) = render_seed("watermarked", &invalid);
@@ -392,7 +392,7 @@ fn a_draft_with_problems_says_ร่าง_on_every_page_as_a_drawing_not_text()
     // wording is flagged as stale).
     let quoted: usize = invalid.own_texts().iter().map(|(_, t)| t.matches("๙๒.๘๔").count()).sum();
     assert_eq!(squash(&text).matches("๙๒.๘๔").count(), quoted, "the old score is not printed as the score");
-    assert!(validate(&invalid).iter().any(|p| p.field == "texts.analysis_summary"));
+    assert!(validate(&invalid).iter().any(|p| p.field.to_string() == "texts.analysis_summary"));
     assert_eq!(text.matches("ร่าง").count(), render_seed("not-watermarked", &complete).1.matches("ร่าง").count());
     invalid.options.watermark = false;
     assert_eq!(watermarks(&invalid).0, 0, "turned off knowingly");

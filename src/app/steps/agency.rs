@@ -2,9 +2,10 @@
 //! address dataset, fetched when this step first opens.
 
 use crate::app::engine::fetch_bytes;
-use crate::app::fields::{select_field, suggest_field, text_field};
+use crate::app::fields::{SelectField, TextField};
 use crate::app::state::AppState;
-use crate::model::AgencyKind;
+use crate::model::path::AgencyField;
+use crate::model::{AgencyKind, FieldPath};
 use leptos::prelude::*;
 use std::sync::OnceLock;
 
@@ -43,24 +44,29 @@ const UNITS: [&str; 8] = [
 
 pub fn view(st: AppState) -> AnyView {
     let loaded = address_signal();
+    let province = FieldPath::Agency(AgencyField::Province);
+    let district = FieldPath::Agency(AgencyField::District);
     // Memos: the suggestion lists change only when the province or district does.
     let provinces = Memo::new(move |_| {
         loaded.track();
         ADDRESS.get().map(|a| a.iter().map(|(p, _)| p.clone()).collect::<Vec<String>>()).unwrap_or_default()
     });
-    let districts = Memo::new(move |_| {
-        loaded.track();
-        let province = st.draft.with(|d| d.agency.province.trim().to_string());
-        ADDRESS
-            .get()
-            .and_then(|a| a.iter().find(|(p, _)| *p == province))
-            .map(|(_, ds)| ds.iter().map(|(d, _)| d.clone()).collect::<Vec<String>>())
-            .unwrap_or_default()
-    });
+    let districts = {
+        let province = province.clone();
+        Memo::new(move |_| {
+            loaded.track();
+            let province = st.field(&province, |d| d.agency.province.trim().to_string());
+            ADDRESS
+                .get()
+                .and_then(|a| a.iter().find(|(p, _)| *p == province))
+                .map(|(_, ds)| ds.iter().map(|(d, _)| d.clone()).collect::<Vec<String>>())
+                .unwrap_or_default()
+        })
+    };
     let subdistricts = Memo::new(move |_| {
         loaded.track();
-        let (province, district) =
-            st.draft.with(|d| (d.agency.province.trim().to_string(), d.agency.district.trim().to_string()));
+        let province = st.field(&province, |d| d.agency.province.trim().to_string());
+        let district = st.field(&district, |d| d.agency.district.trim().to_string());
         ADDRESS
             .get()
             .and_then(|a| a.iter().find(|(p, _)| *p == province))
@@ -70,64 +76,40 @@ pub fn view(st: AppState) -> AnyView {
     });
     let (provinces, districts, subdistricts): (Suggestions, Suggestions, Suggestions) =
         (provinces.into(), districts.into(), subdistricts.into());
-    let kinds = AgencyKind::ALL
-        .iter()
-        .map(|k| {
-            (
-                serde_json::to_value(k).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
-                k.label().to_string(),
-            )
-        })
-        .collect();
+    let kinds = AgencyKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect();
     let units = Signal::derive(|| UNITS.iter().map(|u| u.to_string()).collect());
+    let a = FieldPath::Agency;
+    let full_name = move || {
+        st.field(&a(AgencyField::Kind), |_| ());
+        st.field(&a(AgencyField::Name), |d| d.agency.full_name())
+    };
     view! {
         <p class="lead">"ข้อมูลนี้ใช้ในบันทึกข้อความ หน้าปก และคำนำของรายงาน"</p>
         <div class="grid two">
-            {select_field(
-                st,
-                "agency.kind".to_string(),
-                "ประเภทหน่วยงาน",
-                kinds,
-                |d| serde_json::to_value(d.agency.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
-                |d, v| {
-                    if let Ok(k) = serde_json::from_value(serde_json::Value::String(v)) {
-                        d.agency.kind = k;
-                    }
-                },
-            )}
-            {suggest_field(
-                st,
-                "agency.name".to_string(),
-                "ชื่อหน่วยงาน",
-                Some("ไม่ต้องพิมพ์ประเภทหน่วยงาน เช่น พิมพ์เพียง เขาสมอคอน"),
-                Some(subdistricts),
-                |d| d.agency.name.clone(),
-                |d, v| d.agency.name = v,
-            )}
-            {suggest_field(st, "agency.province".to_string(), "จังหวัด", None, Some(provinces), |d| d.agency.province.clone(), |d, v| d.agency.province = v)}
-            {suggest_field(st, "agency.district".to_string(), "อำเภอ / เขต", None, Some(districts), |d| d.agency.district.clone(), |d, v| d.agency.district = v)}
-            {suggest_field(
-                st,
-                "agency.unit".to_string(),
-                "ส่วนราชการที่จัดทำรายงาน",
-                Some("เช่น สำนักปลัด"),
-                Some(units),
-                |d| d.agency.unit.clone(),
-                |d, v| d.agency.unit = v,
-            )}
-            {text_field(st, "agency.phone".to_string(), "โทรศัพท์", Some("เช่น 0 3648 8123 (พิมพ์เลขอารบิกได้ เอกสารแสดงตามตัวเลือกตัวเลข)"), |d| d.agency.phone.clone(), |d, v| d.agency.phone = v)}
-            {text_field(
-                st,
-                "agency.doc_code".to_string(),
-                "รหัสหน่วยงานในเลขที่หนังสือ",
-                Some("เช่น ลบ ๗๖๓๐๑ (เลขทะเบียนหนังสือกรอกในขั้นตอนที่ ๖)"),
-                |d| d.agency.doc_code.clone(),
-                |d, v| d.agency.doc_code = v,
-            )}
+            <SelectField path=a(AgencyField::Kind) label="ประเภทหน่วยงาน" options=kinds />
+            <TextField
+                path=a(AgencyField::Name)
+                label="ชื่อหน่วยงาน"
+                hint=Some("ไม่ต้องพิมพ์ประเภทหน่วยงาน เช่น พิมพ์เพียง เขาสมอคอน")
+                suggestions=Some(subdistricts)
+            />
+            <TextField path=a(AgencyField::Province) label="จังหวัด" suggestions=Some(provinces) />
+            <TextField path=a(AgencyField::District) label="อำเภอ / เขต" suggestions=Some(districts) />
+            <TextField path=a(AgencyField::Unit) label="ส่วนราชการที่จัดทำรายงาน" hint=Some("เช่น สำนักปลัด") suggestions=Some(units) />
+            <TextField
+                path=a(AgencyField::Phone)
+                label="โทรศัพท์"
+                hint=Some("เช่น 0 3648 8123 (พิมพ์เลขอารบิกได้ เอกสารแสดงตามตัวเลือกตัวเลข)")
+            />
+            <TextField
+                path=a(AgencyField::DocCode)
+                label="รหัสหน่วยงานในเลขที่หนังสือ"
+                hint=Some("เช่น ลบ ๗๖๓๐๑ (เลขทะเบียนหนังสือกรอกในขั้นตอนที่ ๖)")
+            />
         </div>
         <p class="preview-line">
             "ชื่อเต็มในเอกสาร: "
-            <strong class="nobr">{move || st.draft.with(|d| d.agency.full_name())}</strong>
+            <strong class="nobr">{full_name}</strong>
         </p>
     }
     .into_any()

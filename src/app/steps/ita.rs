@@ -1,17 +1,26 @@
 //! Step 3: last year's ITA result: overall and per-indicator scores (optionally the current
 //! year's too), the chart and the weak indicators shown live, and the analysis text.
 
-use crate::app::fields::{number_field, proposed_field, text_field, textarea_field, NumberKind};
+use crate::app::fields::{NumberField, NumberKind, ProposedField, TextField};
 use crate::app::state::AppState;
-use crate::catalog::{wording, INDICATORS};
-use crate::model::ita_level;
+use crate::catalog::INDICATORS;
+use crate::model::path::{AnalysisField, ItaField, ScoreYear, TextField as Text};
+use crate::model::{ita_level, FieldPath};
 use crate::thai::Digits;
 use leptos::prelude::*;
+
+/// The fields the chart and the weak indicators are drawn from.
+fn score_paths() -> Vec<FieldPath> {
+    let mut paths: Vec<FieldPath> =
+        (0..10).flat_map(|i| ScoreYear::ALL.iter().map(move |&y| FieldPath::Indicator(i, y))).collect();
+    paths.push(FieldPath::Ita(ItaField::Threshold));
+    paths
+}
 
 /// The chart of indicator scores, drawn as SVG from the draft (the PDF draws the same).
 fn chart(st: AppState) -> impl IntoView {
     let rows = move || {
-        st.draft.with(|d| {
+        st.fields(&score_paths(), |d| {
             INDICATORS
                 .iter()
                 .map(|ind| {
@@ -21,7 +30,7 @@ fn chart(st: AppState) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let threshold = move || st.draft.with(|d| d.ita.threshold);
+    let threshold = move || st.field(&FieldPath::Ita(ItaField::Threshold), |d| d.ita.threshold);
     let (label_w, bar_w, row_h) = (170.0, 230.0, 26.0);
     let x = move |v: f32| label_w + v.clamp(0.0, 100.0) / 100.0 * bar_w;
     view! {
@@ -66,7 +75,7 @@ fn chart(st: AppState) -> impl IntoView {
 
 pub fn view(st: AppState) -> AnyView {
     let weak = move || {
-        st.draft.with(|d| {
+        st.fields(&score_paths(), |d| {
             d.ita
                 .weak_indicators()
                 .into_iter()
@@ -76,32 +85,27 @@ pub fn view(st: AppState) -> AnyView {
                 .collect::<Vec<_>>()
         })
     };
-    let two_years = move || st.draft.with(|d| d.ita.has_current());
-    let year = move || st.draft.with(|d| d.ita.assessed_year);
+    let mut current = score_paths();
+    current.push(FieldPath::Ita(ItaField::CurrentScore));
+    let two_years = move || st.fields(&current, |d| d.ita.has_current());
+    let ita = FieldPath::Ita;
+    let year = move || st.field(&ita(ItaField::AssessedYear), |d| d.ita.assessed_year);
     let assessed = st.draft.with_untracked(|d| d.ita.assessed_year);
+    let level_hint = Some("เว้นว่างได้: คำนวณจากคะแนน (AA\u{a0}≥\u{a0}๙๕, A\u{a0}≥\u{a0}๘๕, B\u{a0}≥\u{a0}๗๕)");
+    // An empty level is derived from the score: the field shows which.
+    let derived_level = Signal::derive(move || {
+        st.field(&ita(ItaField::Score), |d| d.ita.score.map(ita_level).unwrap_or_default().to_string())
+    });
+    let lines_hint = Some("พิมพ์ข้อละหนึ่งบรรทัด โปรแกรมใส่เลขข้อให้เอง");
+    let analysis = FieldPath::Analysis;
     view! {
         <p class="lead">"กรอกผลการประเมิน ITA ของปีที่ผ่านมา แผนภูมิและตัวชี้วัดที่ต่ำกว่าเกณฑ์ (ด้านล่าง) แสดงทันทีที่กรอกคะแนน"</p>
         <div class="grid three">
-            {number_field(st, "ita.assessed_year", "ปีที่ประเมิน (พ.ศ.)", NumberKind::Year, |d| Some(d.ita.assessed_year as f32), |d, v| {
-                if let Some(y) = v {
-                    d.ita.assessed_year = y as u16;
-                }
-            })}
-            {number_field(st, "ita.score", "คะแนนรวม", NumberKind::Optional, |d| d.ita.score, |d, v| d.ita.score = v)}
-            {text_field(
-                st,
-                "ita.level".to_string(),
-                "ระดับผลการประเมิน",
-                Some("เว้นว่างได้: คำนวณจากคะแนน (AA\u{a0}≥\u{a0}๙๕, A\u{a0}≥\u{a0}๘๕, B\u{a0}≥\u{a0}๗๕)"),
-                |d| if d.ita.level.is_empty() { d.ita.score.map(|s| ita_level(s).to_string()).unwrap_or_default() } else { d.ita.level.clone() },
-                |d, v| d.ita.level = v,
-            )}
-            {number_field(st, "ita.current_score", "คะแนนรวมปีถัดไป (ถ้าประกาศแล้ว)", NumberKind::Optional, |d| d.ita.current_score, |d, v| d.ita.current_score = v)}
-            {number_field(st, "ita.threshold", "เกณฑ์คะแนนที่ถือว่าผ่าน", NumberKind::Required, |d| Some(d.ita.threshold), |d, v| {
-                if let Some(t) = v {
-                    d.ita.threshold = t;
-                }
-            })}
+            <NumberField path=ita(ItaField::AssessedYear) label="ปีที่ประเมิน (พ.ศ.)" kind=NumberKind::Year />
+            <NumberField path=ita(ItaField::Score) label="คะแนนรวม" kind=NumberKind::Optional />
+            <TextField path=ita(ItaField::Level) label="ระดับผลการประเมิน" hint=level_hint placeholder=Some(derived_level) />
+            <NumberField path=ita(ItaField::CurrentScore) label="คะแนนรวมปีถัดไป (ถ้าประกาศแล้ว)" kind=NumberKind::Optional />
+            <NumberField path=ita(ItaField::Threshold) label="เกณฑ์คะแนนที่ถือว่าผ่าน" kind=NumberKind::Required />
         </div>
         <h2>"คะแนนรายตัวชี้วัด"</h2>
         <div class="indicators">
@@ -115,31 +119,20 @@ pub fn view(st: AppState) -> AnyView {
                 .map(|ind| {
                     let i = ind.number as usize - 1;
                     let title = format!("{}. {} ({})", Digits::Thai.number(ind.number), ind.name, ind.tool.code());
+                    let n = Digits::Thai.number(ind.number);
                     view! {
                         <div class="ind-row">
                             <span class="ind-name">{title.clone()}</span>
-                            {number_field(
-                                st,
-                                &format!("ita.indicators.{i}.previous"),
-                                &format!("ตัวชี้วัดที่ {} ปี {}", Digits::Thai.number(ind.number), Digits::Thai.number(assessed)),
-                                NumberKind::Optional,
-                                move |d| d.ita.indicators.get(i).and_then(|s| s.previous),
-                                move |d, v| {
-                                    d.ita.indicators.resize(10, Default::default());
-                                    d.ita.indicators[i].previous = v;
-                                },
-                            )}
-                            {number_field(
-                                st,
-                                &format!("ita.indicators.{i}.current"),
-                                &format!("ตัวชี้วัดที่ {} ปี {} (ถ้ามี)", Digits::Thai.number(ind.number), Digits::Thai.number(assessed + 1)),
-                                NumberKind::Optional,
-                                move |d| d.ita.indicators.get(i).and_then(|s| s.current),
-                                move |d, v| {
-                                    d.ita.indicators.resize(10, Default::default());
-                                    d.ita.indicators[i].current = v;
-                                },
-                            )}
+                            <NumberField
+                                path=FieldPath::Indicator(i, ScoreYear::Previous)
+                                label=format!("ตัวชี้วัดที่ {n} ปี {}", Digits::Thai.number(assessed))
+                                kind=NumberKind::Optional
+                            />
+                            <NumberField
+                                path=FieldPath::Indicator(i, ScoreYear::Current)
+                                label=format!("ตัวชี้วัดที่ {n} ปี {} (ถ้ามี)", Digits::Thai.number(assessed + 1))
+                                kind=NumberKind::Optional
+                            />
                         </div>
                     }
                 })
@@ -170,42 +163,10 @@ pub fn view(st: AppState) -> AnyView {
             </div>
         </div>
         <h2>"การวิเคราะห์ผลการประเมิน"</h2>
-        {proposed_field(
-            st,
-            "texts.analysis_summary".to_string(),
-            "สรุปผลการวิเคราะห์",
-            6,
-            wording::analysis_summary,
-            |d| d.texts.analysis_summary.clone(),
-            |d, v| d.texts.analysis_summary = v,
-        )}
-        {textarea_field(
-            st,
-            "analysis.weaknesses".to_string(),
-            "ข้อบกพร่องหรือจุดอ่อนที่ต้องแก้ไขเร่งด่วน",
-            Some("พิมพ์ข้อละหนึ่งบรรทัด โปรแกรมใส่เลขข้อให้เอง"),
-            4,
-            |d| d.analysis.weaknesses.clone(),
-            |d, v| d.analysis.weaknesses = v,
-        )}
-        {textarea_field(
-            st,
-            "analysis.improvements".to_string(),
-            "ประเด็นที่ต้องพัฒนาให้ดีขึ้น",
-            Some("พิมพ์ข้อละหนึ่งบรรทัด โปรแกรมใส่เลขข้อให้เอง"),
-            4,
-            |d| d.analysis.improvements.clone(),
-            |d, v| d.analysis.improvements = v,
-        )}
-        {textarea_field(
-            st,
-            "analysis.approach".to_string(),
-            "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
-            Some("พิมพ์ข้อละหนึ่งบรรทัด โปรแกรมใส่เลขข้อให้เอง"),
-            4,
-            |d| d.analysis.approach.clone(),
-            |d, v| d.analysis.approach = v,
-        )}
+        <ProposedField path=FieldPath::Text(Text::AnalysisSummary) label="สรุปผลการวิเคราะห์" rows=6 />
+        <TextField path=analysis(AnalysisField::Weaknesses) label="ข้อบกพร่องหรือจุดอ่อนที่ต้องแก้ไขเร่งด่วน" hint=lines_hint rows=4 />
+        <TextField path=analysis(AnalysisField::Improvements) label="ประเด็นที่ต้องพัฒนาให้ดีขึ้น" hint=lines_hint rows=4 />
+        <TextField path=analysis(AnalysisField::Approach) label="แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ" hint=lines_hint rows=4 />
     }
     .into_any()
 }

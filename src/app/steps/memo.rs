@@ -2,11 +2,11 @@
 //! drawn on a pad (finger, pen or mouse) or uploaded as an image. A drawn signature is
 //! kept as soon as the pen lifts (briefly debounced), so leaving the step never loses it.
 
-use crate::app::fields::{date_field, proposed_field, text_field, textarea_field};
+use crate::app::fields::{DateField, ProposedField, TextField};
 use crate::app::imaging;
-use crate::app::state::{field_id, AppState};
-use crate::catalog::wording;
-use crate::model::{Signer, SignerRole as Who};
+use crate::app::state::AppState;
+use crate::model::path::{AgencyField, MemoField, ReportField, SignerField};
+use crate::model::{FieldPath, Signer, SignerRole as Who};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -130,7 +130,7 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
             }
         });
     };
-    let current = move || st.draft.with(|d| d.signers.get(who).and_then(|s| s.signature.clone()));
+    let current = move || st.shape(|d| d.signers.get(who).and_then(|s| s.signature.clone()));
     view! {
         <div class="signature">
             <p class="label" id=format!("sig-label-{}", who.key())>"ลายมือชื่อ"</p>
@@ -170,61 +170,65 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
 }
 
 fn signer_fields(st: AppState, who: Who, title: Signal<String>, with_comment: bool) -> impl IntoView {
-    let key = who.key();
-    let field = |name: &str| format!("signers.{key}.{name}");
-    let text = move |d: &crate::model::Draft, f: fn(&Signer) -> &String| {
-        d.signers.get(who).map(|s| f(s).clone()).unwrap_or_default()
+    let field = move |f: SignerField| FieldPath::Signer(who, f);
+    let acting_hint = if who == Who::Reporter {
+        "เช่น รักษาราชการแทน หัวหน้าสำนักปลัด"
+    } else {
+        "เว้นว่างได้"
     };
     view! {
         <section class="card signer">
             <h2>{move || title.get()}</h2>
             <div class="grid two">
-                {text_field(st, field("name"), "ชื่อ-นามสกุล (พร้อมคำนำหน้า)", (who == Who::Reporter).then_some("เช่น นางสาวอัมภพร อยู่เจริญ"), move |d| text(d, |s| &s.name), move |d, v| d.signers.get_mut(who).name = v)}
-                {text_field(st, field("position"), "ตำแหน่ง", None, move |d| text(d, |s| &s.position), move |d, v| d.signers.get_mut(who).position = v)}
+                <TextField
+                    path=field(SignerField::Name)
+                    label="ชื่อ-นามสกุล (พร้อมคำนำหน้า)"
+                    hint=(who == Who::Reporter).then_some("เช่น นางสาวอัมภพร อยู่เจริญ")
+                />
+                <TextField path=field(SignerField::Position) label="ตำแหน่ง" />
             </div>
-            {text_field(st, field("acting"), "รักษาราชการแทน / ปฏิบัติหน้าที่ (ถ้ามี)", Some(if who == Who::Reporter { "เช่น รักษาราชการแทน หัวหน้าสำนักปลัด" } else { "เว้นว่างได้" }), move |d| text(d, |s| &s.acting), move |d, v| d.signers.get_mut(who).acting = v)}
-            {with_comment.then(|| textarea_field(
-                st,
-                field("comment"),
-                "ความเห็น / คำสั่ง",
-                Some("เว้นว่างได้ เอกสารจะเว้นเส้นประไว้ให้เขียนด้วยมือ"),
-                2,
-                move |d| text(d, |s| &s.comment),
-                move |d, v| d.signers.get_mut(who).comment = v,
-            ))}
+            <TextField path=field(SignerField::Acting) label="รักษาราชการแทน / ปฏิบัติหน้าที่ (ถ้ามี)" hint=Some(acting_hint) />
+            {with_comment
+                .then(|| {
+                    view! {
+                        <TextField
+                            path=field(SignerField::Comment)
+                            label="ความเห็น / คำสั่ง"
+                            hint=Some("เว้นว่างได้ เอกสารจะเว้นเส้นประไว้ให้เขียนด้วยมือ")
+                            rows=2
+                        />
+                    }
+                })}
             {signature_pad(st, who)}
         </section>
     }
 }
 
 pub fn view(st: AppState) -> AnyView {
-    let year = Memo::new(move |_| st.draft.with(|d| d.report.fiscal_year));
-    let has_second = Memo::new(move |_| st.draft.with(|d| d.signers.second.is_some()));
+    let year = Memo::new(move |_| st.field(&FieldPath::Report(ReportField::FiscalYear), |d| d.report.fiscal_year));
+    let has_second = Memo::new(move |_| st.shape(|d| d.signers.second.is_some()));
+    let agency = [FieldPath::Agency(AgencyField::Kind), FieldPath::Agency(AgencyField::Name)];
+    let (a1, a2) = (agency.clone(), agency);
+    let clerk = Memo::new(move |_| st.fields(&a1, |d| format!("{} (ความเห็น)", d.agency.clerk_title())));
+    let chief = Memo::new(move |_| st.fields(&a2, |d| format!("{} (ความเห็น / คำสั่ง)", d.agency.chief_title())));
+    let memo = FieldPath::Memo;
     view! {
         <p class="lead">"ข้อความที่โปรแกรมเสนอปรับตามข้อมูลที่กรอกโดยอัตโนมัติ แก้ไขได้ทุกช่อง"</p>
         <div class="grid two">
-            {text_field(st, "memo.number".to_string(), "เลขที่หนังสือ (ตัวเลขหลังเครื่องหมาย /)", Some("เว้นว่างได้ เพื่อเขียนด้วยมือภายหลัง"), |d| d.memo.number.clone(), |d, v| d.memo.number = v)}
+            <TextField path=memo(MemoField::Number) label="เลขที่หนังสือ (ตัวเลขหลังเครื่องหมาย /)" hint=Some("เว้นว่างได้ เพื่อเขียนด้วยมือภายหลัง") />
             {move || {
                 let y = year.get();
-                date_field(st, "memo.date".to_string(), "วันที่ของบันทึกข้อความ", (y - 1)..=(y + 1), |d| d.memo.date, |d, v| d.memo.date = v)
+                view! { <DateField path=memo(MemoField::Date) label="วันที่ของบันทึกข้อความ" years=(y - 1)..=(y + 1) /> }
             }}
         </div>
-        {proposed_field(st, "memo.subject".to_string(), "เรื่อง", 2, wording::memo_subject, |d| d.memo.subject.clone(), |d, v| d.memo.subject = v)}
-        {proposed_field(st, "memo.addressee".to_string(), "เรียน", 1, wording::memo_addressee, |d| d.memo.addressee.clone(), |d, v| d.memo.addressee = v)}
-        {proposed_field(
-            st,
-            "memo.body".to_string(),
-            "ข้อความ (เว้นบรรทัดว่างระหว่างย่อหน้า)",
-            10,
-            |d| wording::memo_body(d).join("\n\n"),
-            |d| d.memo.body.as_ref().map(|b| b.join("\n\n")),
-            |d, v| d.memo.body = v.map(|t| t.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()),
-        )}
+        <ProposedField path=memo(MemoField::Subject) label="เรื่อง" rows=2 />
+        <ProposedField path=memo(MemoField::Addressee) label="เรียน" rows=1 />
+        <ProposedField path=memo(MemoField::Body) label="ข้อความ (เว้นบรรทัดว่างระหว่างย่อหน้า)" rows=10 />
         {signer_fields(st, Who::Reporter, Signal::derive(|| "ผู้รายงาน (ลงนามในบันทึกข้อความ)".to_string()), false)}
         <div class="field">
-            <label class="choice" for=field_id("signers.second")>
+            <label class="choice" for="f-signers-second">
                 <input
-                    id=field_id("signers.second")
+                    id="f-signers-second"
                     type="checkbox"
                     prop:checked=move || has_second.get()
                     on:change=move |ev| {
@@ -240,8 +244,8 @@ pub fn view(st: AppState) -> AnyView {
             </label>
         </div>
         {move || has_second.get().then(|| signer_fields(st, Who::Second, Signal::derive(|| "ผู้ลงนามคนที่สอง".to_string()), false))}
-        {signer_fields(st, Who::Clerk, Memo::new(move |_| format!("{} (ความเห็น)", st.draft.with(|d| d.agency.clerk_title()))).into(), true)}
-        {signer_fields(st, Who::Executive, Memo::new(move |_| format!("{} (ความเห็น / คำสั่ง)", st.draft.with(|d| d.agency.chief_title()))).into(), true)}
+        {signer_fields(st, Who::Clerk, clerk.into(), true)}
+        {signer_fields(st, Who::Executive, chief.into(), true)}
     }
     .into_any()
 }

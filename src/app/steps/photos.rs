@@ -1,10 +1,11 @@
 //! Step 5: photos per measure, from the camera or files, downscaled in the browser to a
 //! JPEG of at most 1600 px before they are stored (IndexedDB), with captions.
 
-use crate::app::fields::text_field;
+use crate::app::fields::TextField;
 use crate::app::imaging;
 use crate::app::state::AppState;
-use crate::model::Photo;
+use crate::model::path::MeasureField;
+use crate::model::{FieldPath, Photo};
 use crate::thai::Digits;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -30,9 +31,7 @@ async fn add_files(st: AppState, mid: String, files: Vec<web_sys::File>) {
         let Some(id) = st.keep_image("img", &jpeg, "image/jpeg").await else { return };
         let mid = mid.clone();
         st.edit(move |d| {
-            if let Some(m) = d.measure_mut(&mid) {
-                m.photos.push(Photo { image: id, caption: String::new() });
-            }
+            d.add_photo(&mid, Photo { image: id, caption: String::new() });
         });
     }
 }
@@ -47,47 +46,29 @@ fn files_of(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
 }
 
 fn photo_item(st: AppState, mid: String, index: usize) -> impl IntoView {
-    let m1 = mid.clone();
-    let photo = Memo::new(move |_| st.draft.with(|d| d.measure(&m1).and_then(|m| m.photos.get(index).cloned())));
-    let path = {
-        let mid = mid.clone();
-        Signal::derive(move || {
-            st.draft.with(|d| {
-                d.measure_position(&mid)
-                    .map(|(g, m)| format!("measures.{g}.measures.{m}.photos.{index}"))
-                    .unwrap_or_default()
-            })
-        })
-    };
-    let (m2, m3, m4, m5) = (mid.clone(), mid.clone(), mid.clone(), mid.clone());
+    let path = FieldPath::Photo(mid.clone(), index);
+    let p1 = path.clone();
+    let photo = Memo::new(move |_| st.field(&p1, |d| d.measure(&mid).and_then(|m| m.photos.get(index).cloned())));
+    let (m4, m5) = (path.clone(), path.clone());
     let shift = move |delta: isize| {
-        let mid = m4.clone();
+        let FieldPath::Photo(mid, _) = m4.clone() else { return };
         st.edit(move |d| {
             d.move_photo(&mid, index, delta);
         });
     };
     let shift_up = shift.clone();
-    let remove = move |_| st.remove(|d| d.remove_photo(&m5, index));
+    let remove = move |_| {
+        if let FieldPath::Photo(mid, _) = &m5 {
+            st.remove(|d| d.remove_photo(mid, index));
+        }
+    };
     view! {
         <li class="photo">
             <img
                 src=move || photo.get().and_then(|p| st.image_urls.with(|u| u.get(&p.image).cloned())).unwrap_or_default()
                 alt=move || photo.get().map(|p| if p.caption.is_empty() { "ภาพประกอบ".to_string() } else { p.caption }).unwrap_or_default()
             />
-            {text_field(
-                st,
-                path,
-                &format!("คำบรรยายภาพที่ {}", Digits::Thai.number(index + 1)),
-                None,
-                move |d| d.measure(&m2).and_then(|m| m.photos.get(index)).map(|p| p.caption.clone()).unwrap_or_default(),
-                move |d, v| {
-                    if let Some(m) = d.measure_mut(&m3) {
-                        if let Some(p) = m.photos.get_mut(index) {
-                            p.caption = v;
-                        }
-                    }
-                },
-            )}
+            <TextField path=path label=format!("คำบรรยายภาพที่ {}", Digits::Thai.number(index + 1)) />
             <div class="row tools">
                 <button type="button" aria-label="เลื่อนภาพขึ้น" on:click=move |_| shift_up(-1)>"▲"</button>
                 <button type="button" aria-label="เลื่อนภาพลง" on:click=move |_| shift(1)>"▼"</button>
@@ -99,31 +80,32 @@ fn photo_item(st: AppState, mid: String, index: usize) -> impl IntoView {
 
 pub fn view(st: AppState) -> AnyView {
     let measures = move || {
-        st.draft.with(|d| {
-            d.measures
-                .iter()
-                .flat_map(|g| g.measures.iter().map(|m| (m.id.clone(), m.name.clone())))
-                .collect::<Vec<_>>()
-        })
+        st.shape(|d| d.measures.iter().flat_map(|g| g.measures.iter().map(|m| m.id.clone())).collect::<Vec<_>>())
     };
     view! {
         <p class="lead">
             "เพิ่มภาพถ่ายการดำเนินงานของแต่ละมาตรการ ภาพเก็บไว้ในเครื่องนี้เท่านั้น ไม่ได้อัปโหลดไปที่ใด (โปรแกรมย่อขนาดให้อัตโนมัติ)"
         </p>
-        <For each=measures key=|(id, name)| (id.clone(), name.clone()) let:item>
+        <For each=measures key=|id| id.clone() let:mid>
             {
-                let (mid, name) = item;
+                let name_path = FieldPath::Measure(mid.clone(), MeasureField::Name);
+                let name = move || st.field(&name_path, |d| d.text(&name_path)).unwrap_or_default();
                 // A memo: captions typed below must not rebuild the list (and lose focus).
                 let count = {
                     let mid = mid.clone();
-                    Memo::new(move |_| st.draft.with(|d| d.measure(&mid).map(|m| m.photos.len()).unwrap_or(0)))
+                    Memo::new(move |_| st.shape(|d| d.measure(&mid).map(|m| m.photos.len()).unwrap_or(0)))
                 };
                 let (m_cam, m_file, m_list) = (mid.clone(), mid.clone(), mid.clone());
                 let input_id = format!("photo-file-{mid}");
                 let camera_id = format!("photo-camera-{mid}");
                 view! {
                     <section class="card photos">
-                        <h2>{if name.trim().is_empty() { "(มาตรการที่ยังไม่ได้ตั้งชื่อ)".to_string() } else { name.clone() }}</h2>
+                        <h2>
+                            {move || {
+                                let name = name();
+                                if name.trim().is_empty() { "(มาตรการที่ยังไม่ได้ตั้งชื่อ)".to_string() } else { name }
+                            }}
+                        </h2>
                         {move || (count.get() == 0).then(|| view! { <p class="hint">"ยังไม่มีภาพ"</p> })}
                         <ul class="photo-list">
                             {move || (0..count.get()).map(|i| photo_item(st, m_list.clone(), i)).collect_view()}

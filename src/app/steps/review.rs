@@ -5,7 +5,7 @@ use crate::app::download::save_file;
 use crate::app::engine;
 use crate::app::fields::radio_choice;
 use crate::app::state::{field_id, AppState};
-use crate::app::wizard::{go, STEPS};
+use crate::app::wizard::{go, step_of, STEPS};
 use crate::app::{idb, next_frame};
 use crate::catalog::wording;
 use crate::document::DocError;
@@ -179,7 +179,7 @@ pub fn view(st: AppState) -> AnyView {
                     problems()
                         .into_iter()
                         .map(|p| {
-                            let step = p.step();
+                            let step = step_of(&p.field);
                             let field = p.field.clone();
                             view! {
                                 <li>
@@ -212,7 +212,7 @@ pub fn view(st: AppState) -> AnyView {
                                 <input
                                     id="opt-no-watermark"
                                     type="checkbox"
-                                    prop:checked=move || st.draft.with(|d| !d.options.watermark)
+                                    prop:checked=move || st.shape(|d| !d.options.watermark)
                                     on:change=move |ev| {
                                         let off = event_target_checked(&ev);
                                         st.edit(|d| d.options.watermark = !off);
@@ -231,7 +231,7 @@ pub fn view(st: AppState) -> AnyView {
                 {[(Digits::Thai, "เลขไทย (๑ ๒ ๓)"), (Digits::Arabic, "เลขอารบิก (1 2 3)")]
                     .into_iter()
                     .map(|(digits, label)| {
-                        radio_choice(st, "digits", label, move |d| d.options.digits == digits, move |d| d.options.digits = digits)
+                        radio_choice("digits", label, move |d| d.options.digits == digits, move |d| d.options.digits = digits)
                     })
                     .collect_view()}
             </fieldset>
@@ -239,7 +239,7 @@ pub fn view(st: AppState) -> AnyView {
                 <input
                     id="opt-pdfa"
                     type="checkbox"
-                    prop:checked=move || st.draft.with(|d| d.options.pdfa)
+                    prop:checked=move || st.shape(|d| d.options.pdfa)
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         st.edit(|d| d.options.pdfa = on);

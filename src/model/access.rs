@@ -1,0 +1,347 @@
+//! A draft's field values read and written by path: the one place that knows where each
+//! field lives, so the editor binds a field by its path alone (no getter and setter per
+//! field) and tests can visit every field.
+//!
+//! Each kind of value has its pair: `text` (a line or text area), `number`, `date` and
+//! `own_text` (proposed wording: `None` is "use the proposal"). A path of another kind,
+//! or of a measure that is gone, reads `None` and writes nothing.
+
+use super::draft::{AgencyKind, Draft, Measure, MeasureGroup, Signer};
+use super::path::*;
+use crate::thai::BeDate;
+
+impl Draft {
+    fn group_by_id(&self, id: &str) -> Option<&MeasureGroup> {
+        self.measures.iter().find(|g| g.id == id)
+    }
+
+    fn group_by_id_mut(&mut self, id: &str) -> Option<&mut MeasureGroup> {
+        self.measures.iter_mut().find(|g| g.id == id)
+    }
+
+    /// The text of a text field (the agency kind and a group's indicator as their keys,
+    /// recommendations one a line).
+    pub fn text(&self, path: &FieldPath) -> Option<String> {
+        use FieldPath as P;
+        Some(match path {
+            P::Agency(AgencyField::Kind) => self.agency.kind.key().to_string(),
+            P::Agency(f) => agency_text(&self.agency, *f)?.clone(),
+            P::Ita(ItaField::Level) => self.ita.level.clone(),
+            P::Analysis(f) => match f {
+                AnalysisField::Weaknesses => &self.analysis.weaknesses,
+                AnalysisField::Improvements => &self.analysis.improvements,
+                AnalysisField::Approach => &self.analysis.approach,
+            }
+            .clone(),
+            P::Group(id, GroupField::Heading) => self.group_by_id(id)?.heading.clone(),
+            P::Group(id, GroupField::Indicator) => {
+                self.group_by_id(id)?.indicator.map(|i| i.to_string()).unwrap_or_default()
+            }
+            P::Measure(id, f) => measure_text(self.measure(id)?, *f).clone(),
+            P::Photo(id, i) => self.measure(id)?.photos.get(*i)?.caption.clone(),
+            P::Recommendations => self.recommendations.join("\n"),
+            P::Recommendation(i) => self.recommendations.get(*i)?.clone(),
+            P::Memo(MemoField::Number) => self.memo.number.clone(),
+            P::MemoParagraph(i) => self.memo.body.as_ref()?.get(*i)?.clone(),
+            P::Signer(role, f) => signer_text(self.signers.get(*role)?, *f).clone(),
+            _ => return None,
+        })
+    }
+
+    /// Sets a text field; false when `path` is not one (or its measure is gone).
+    pub fn set_text(&mut self, path: &FieldPath, value: String) -> bool {
+        use FieldPath as P;
+        let slot: &mut String = match path {
+            P::Agency(AgencyField::Kind) => {
+                return AgencyKind::from_key(&value).map(|k| self.agency.kind = k).is_some();
+            }
+            P::Group(id, GroupField::Indicator) => {
+                let Some(g) = self.group_by_id_mut(id) else { return false };
+                g.indicator = value.trim().parse().ok();
+                return true;
+            }
+            P::Recommendations => {
+                self.recommendations = value.lines().map(String::from).collect();
+                return true;
+            }
+            P::Agency(f) => match agency_text_mut(&mut self.agency, *f) {
+                Some(s) => s,
+                None => return false,
+            },
+            P::Ita(ItaField::Level) => &mut self.ita.level,
+            P::Analysis(AnalysisField::Weaknesses) => &mut self.analysis.weaknesses,
+            P::Analysis(AnalysisField::Improvements) => &mut self.analysis.improvements,
+            P::Analysis(AnalysisField::Approach) => &mut self.analysis.approach,
+            P::Group(id, GroupField::Heading) => match self.group_by_id_mut(id) {
+                Some(g) => &mut g.heading,
+                None => return false,
+            },
+            P::Measure(id, f) => match self.measure_mut(id) {
+                Some(m) => measure_text_mut(m, *f),
+                None => return false,
+            },
+            P::Photo(id, i) => match self.measure_mut(id).and_then(|m| m.photos.get_mut(*i)) {
+                Some(p) => &mut p.caption,
+                None => return false,
+            },
+            P::Recommendation(i) => match self.recommendations.get_mut(*i) {
+                Some(r) => r,
+                None => return false,
+            },
+            P::Memo(MemoField::Number) => &mut self.memo.number,
+            P::MemoParagraph(i) => match self.memo.body.as_mut().and_then(|b| b.get_mut(*i)) {
+                Some(p) => p,
+                None => return false,
+            },
+            // Typing a name for the second signer adds them.
+            P::Signer(role, f) => signer_text_mut(self.signers.get_mut(*role), *f),
+            _ => return false,
+        };
+        *slot = value;
+        true
+    }
+
+    /// The value of a number field (`Some(None)`: empty).
+    pub fn number(&self, path: &FieldPath) -> Option<Option<f32>> {
+        use FieldPath as P;
+        Some(match path {
+            P::Report(ReportField::FiscalYear) => Some(self.report.fiscal_year as f32),
+            P::Ita(ItaField::AssessedYear) => Some(self.ita.assessed_year as f32),
+            P::Ita(ItaField::Score) => self.ita.score,
+            P::Ita(ItaField::CurrentScore) => self.ita.current_score,
+            P::Ita(ItaField::Threshold) => Some(self.ita.threshold),
+            P::Indicator(i, y) => {
+                let s = self.ita.indicators.get(*i).copied().unwrap_or_default();
+                match y {
+                    ScoreYear::Previous => s.previous,
+                    ScoreYear::Current => s.current,
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    /// Sets a number field. A field that cannot be empty (a year, the pass mark) keeps its
+    /// value when given `None`; setting the fiscal year moves the period and the assessed
+    /// year with it.
+    pub fn set_number(&mut self, path: &FieldPath, value: Option<f32>) -> bool {
+        use FieldPath as P;
+        match (path, value) {
+            (P::Report(ReportField::FiscalYear), Some(y)) => self.set_fiscal_year(y as u16),
+            (P::Ita(ItaField::AssessedYear), Some(y)) => self.ita.assessed_year = y as u16,
+            (P::Ita(ItaField::Threshold), Some(t)) => self.ita.threshold = t,
+            (P::Report(ReportField::FiscalYear) | P::Ita(ItaField::AssessedYear | ItaField::Threshold), None) => {}
+            (P::Ita(ItaField::Score), v) => self.ita.score = v,
+            (P::Ita(ItaField::CurrentScore), v) => self.ita.current_score = v,
+            (P::Indicator(i, y), v) if *i < 10 => {
+                self.ita.indicators.resize(self.ita.indicators.len().max(10), Default::default());
+                let s = &mut self.ita.indicators[*i];
+                match y {
+                    ScoreYear::Previous => s.previous = v,
+                    ScoreYear::Current => s.current = v,
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// A date field's value; the period's ends read as the round gives them when not set.
+    pub fn date(&self, path: &FieldPath) -> Option<Option<BeDate>> {
+        match path {
+            FieldPath::Report(ReportField::PeriodStart) => Some(Some(self.report.period().0)),
+            FieldPath::Report(ReportField::PeriodEnd) => Some(Some(self.report.period().1)),
+            FieldPath::Memo(MemoField::Date) => Some(self.memo.date),
+            _ => None,
+        }
+    }
+
+    pub fn set_date(&mut self, path: &FieldPath, value: Option<BeDate>) -> bool {
+        let slot = match path {
+            FieldPath::Report(ReportField::PeriodStart) => &mut self.report.period_start,
+            FieldPath::Report(ReportField::PeriodEnd) => &mut self.report.period_end,
+            FieldPath::Memo(MemoField::Date) => &mut self.memo.date,
+            _ => return false,
+        };
+        *slot = value;
+        true
+    }
+
+    /// The officer's own text for proposed wording (`Some(None)`: the proposal is used).
+    /// The memo body reads as paragraphs separated by a blank line.
+    pub fn own_text(&self, path: &FieldPath) -> Option<Option<String>> {
+        Some(match path {
+            FieldPath::Text(TextField::AnalysisSummary) => self.texts.analysis_summary.clone(),
+            FieldPath::Text(TextField::Preface) => self.texts.preface.clone(),
+            FieldPath::Memo(MemoField::Subject) => self.memo.subject.clone(),
+            FieldPath::Memo(MemoField::Addressee) => self.memo.addressee.clone(),
+            FieldPath::Memo(MemoField::Body) => self.memo.body.as_ref().map(|b| b.join("\n\n")),
+            _ => return None,
+        })
+    }
+
+    pub fn set_own_text(&mut self, path: &FieldPath, value: Option<String>) -> bool {
+        match path {
+            FieldPath::Text(TextField::AnalysisSummary) => self.texts.analysis_summary = value,
+            FieldPath::Text(TextField::Preface) => self.texts.preface = value,
+            FieldPath::Memo(MemoField::Subject) => self.memo.subject = value,
+            FieldPath::Memo(MemoField::Addressee) => self.memo.addressee = value,
+            FieldPath::Memo(MemoField::Body) => {
+                self.memo.body =
+                    value.map(|t| t.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect())
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Every field of the draft as it is now (measures by id, signers present).
+    pub fn field_paths(&self) -> Vec<FieldPath> {
+        use FieldPath as P;
+        let mut out: Vec<FieldPath> = Vec::new();
+        out.extend(AgencyField::ALL.iter().map(|&f| P::Agency(f)));
+        out.extend(ReportField::ALL.iter().map(|&f| P::Report(f)));
+        out.extend(ItaField::ALL.iter().map(|&f| P::Ita(f)));
+        for i in 0..10 {
+            out.extend(ScoreYear::ALL.iter().map(|&y| P::Indicator(i, y)));
+        }
+        out.extend(AnalysisField::ALL.iter().map(|&f| P::Analysis(f)));
+        out.extend(TextField::ALL.iter().map(|&f| P::Text(f)));
+        out.push(P::Measures);
+        for g in &self.measures {
+            out.extend(GroupField::ALL.iter().map(|&f| P::Group(g.id.clone(), f)));
+            for m in &g.measures {
+                out.extend(MeasureField::ALL.iter().map(|&f| P::Measure(m.id.clone(), f)));
+                out.extend((0..m.photos.len()).map(|i| P::Photo(m.id.clone(), i)));
+            }
+        }
+        out.push(P::Recommendations);
+        out.extend(MemoField::ALL.iter().map(|&f| P::Memo(f)));
+        for (role, _) in self.signers.iter() {
+            out.extend(SignerField::ALL.iter().map(|&f| P::Signer(role, f)));
+        }
+        out
+    }
+}
+
+fn agency_text(a: &super::draft::Agency, f: AgencyField) -> Option<&String> {
+    Some(match f {
+        AgencyField::Kind => return None,
+        AgencyField::Name => &a.name,
+        AgencyField::Province => &a.province,
+        AgencyField::District => &a.district,
+        AgencyField::Unit => &a.unit,
+        AgencyField::Phone => &a.phone,
+        AgencyField::DocCode => &a.doc_code,
+    })
+}
+
+fn agency_text_mut(a: &mut super::draft::Agency, f: AgencyField) -> Option<&mut String> {
+    Some(match f {
+        AgencyField::Kind => return None,
+        AgencyField::Name => &mut a.name,
+        AgencyField::Province => &mut a.province,
+        AgencyField::District => &mut a.district,
+        AgencyField::Unit => &mut a.unit,
+        AgencyField::Phone => &mut a.phone,
+        AgencyField::DocCode => &mut a.doc_code,
+    })
+}
+
+fn measure_text(m: &Measure, f: MeasureField) -> &String {
+    match f {
+        MeasureField::Name => &m.name,
+        MeasureField::Steps => &m.steps,
+        MeasureField::Responsible => &m.responsible,
+        MeasureField::Period => &m.period,
+        MeasureField::Output => &m.output,
+        MeasureField::Outcome => &m.outcome,
+        MeasureField::Note => &m.note,
+    }
+}
+
+fn measure_text_mut(m: &mut Measure, f: MeasureField) -> &mut String {
+    match f {
+        MeasureField::Name => &mut m.name,
+        MeasureField::Steps => &mut m.steps,
+        MeasureField::Responsible => &mut m.responsible,
+        MeasureField::Period => &mut m.period,
+        MeasureField::Output => &mut m.output,
+        MeasureField::Outcome => &mut m.outcome,
+        MeasureField::Note => &mut m.note,
+    }
+}
+
+fn signer_text(s: &Signer, f: SignerField) -> &String {
+    match f {
+        SignerField::Name => &s.name,
+        SignerField::Position => &s.position,
+        SignerField::Acting => &s.acting,
+        SignerField::Comment => &s.comment,
+    }
+}
+
+fn signer_text_mut(s: &mut Signer, f: SignerField) -> &mut String {
+    match f {
+        SignerField::Name => &mut s.name,
+        SignerField::Position => &mut s.position,
+        SignerField::Acting => &mut s.acting,
+        SignerField::Comment => &mut s.comment,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every field's value, of whatever kind, as text (to compare drafts field by field).
+    fn value(d: &Draft, p: &FieldPath) -> String {
+        format!("{:?}{:?}{:?}{:?}", d.text(p), d.number(p), d.date(p), d.own_text(p))
+    }
+
+    #[test]
+    fn every_field_is_read_and_written_by_its_path_alone() {
+        let d = crate::catalog::example::example_draft();
+        let paths = d.field_paths();
+        assert!(paths.len() > 80, "{}", paths.len());
+        for p in &paths {
+            let mut e = d.clone();
+            let written = if e.text(p).is_some() {
+                let v = match p {
+                    FieldPath::Agency(AgencyField::Kind) => "city_municipality",
+                    FieldPath::Group(_, GroupField::Indicator) => "7",
+                    _ => "ใหม่",
+                };
+                e.set_text(p, v.into())
+            } else if e.number(p).is_some() {
+                e.set_number(p, Some(2570.0))
+            } else if e.date(p).is_some() {
+                e.set_date(p, BeDate::new(2569, 2, 3))
+            } else if e.own_text(p).is_some() {
+                e.set_own_text(p, Some("ของท่าน".into()))
+            } else {
+                assert_eq!(*p, FieldPath::Measures, "{p} has no value");
+                continue;
+            };
+            assert!(written, "{p} was not written");
+            assert_ne!(value(&e, p), value(&d, p), "{p} did not change");
+            // Only this field changed, unless the path says it moves others.
+            if !p.writes_others() {
+                for q in paths.iter().filter(|q| *q != p) {
+                    assert_eq!(value(&e, q), value(&d, q), "setting {p} changed {q}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_measure_that_is_gone_is_neither_read_nor_written() {
+        let mut d = crate::catalog::example::example_draft();
+        let gone = FieldPath::Measure("gone".into(), MeasureField::Name);
+        assert_eq!(d.text(&gone), None);
+        let before = d.clone();
+        assert!(!d.set_text(&gone, "x".into()));
+        assert!(!d.set_number(&FieldPath::Measures, Some(1.0)));
+        assert_eq!(d, before);
+    }
+}
