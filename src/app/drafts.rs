@@ -4,11 +4,12 @@
 //! new draft, never overwriting one.
 
 use super::download::save_file;
-use super::idb;
 use super::route::Route;
-use super::state::{new_id, now_ms, store, AppState};
+use super::saving::store;
+use super::state::{new_id, now_ms, AppState};
 use super::wizard::start_own;
 use crate::model::{validate, Bundle, Draft};
+use crate::storage::images as stored;
 use crate::storage::undo::UndoAction;
 use crate::storage::DraftMeta;
 use crate::thai::Digits;
@@ -39,7 +40,7 @@ fn export(draft: Draft) {
     leptos::task::spawn_local(async move {
         let mut images = BTreeMap::new();
         for id in draft.image_ids() {
-            if let Ok(Some(bytes)) = idb::get(&id).await {
+            if let Ok(Some(bytes)) = stored::get(&id).await {
                 images.insert(id, bytes);
             }
         }
@@ -51,18 +52,18 @@ fn export(draft: Draft) {
 
 /// Saves the current draft (what is on screen, saved or not) as a file.
 pub fn export_current(st: AppState) {
-    st.flush();
+    st.saving.flush();
     export(st.draft.get_untracked());
 }
 
 /// Saves draft `id` as a file, without opening it.
 fn export_stored(st: AppState, id: &str) {
-    if id == st.draft_id.get_untracked() {
+    if id == st.saving.draft_id.get_untracked() {
         return export_current(st);
     }
     match store().load(id) {
         Ok(l) => export(l.draft),
-        Err(e) => st.say(e.thai()),
+        Err(e) => st.toasts.say(e.thai()),
     }
 }
 
@@ -75,10 +76,10 @@ async fn import(st: AppState, text: String) -> Result<String, String> {
         crate::typeset::ImageData::from_bytes(bytes.clone())
             .map_err(|_| format!("ภาพ \"{old}\" ในไฟล์เสียหายหรือไม่ใช่ JPEG/PNG จึงไม่นำเข้าไฟล์นี้"))?;
         let id = new_id("img");
-        idb::put(&id, bytes).await.map_err(|e| idb::thai_error(&e))?;
+        stored::put(&id, bytes).await.map_err(|e| stored::thai_error(&e))?;
         renamed.insert(old.clone(), id);
     }
-    rename_images(&mut draft, &renamed);
+    draft.rename_images(&renamed);
     // A name chosen in the file (older exports, renamed drafts) stays; a name that follows
     // the agency keeps following it.
     if draft.title.is_none() && !bundle.name.trim().is_empty() && bundle.name != draft.display_name() {
@@ -93,35 +94,12 @@ async fn import(st: AppState, text: String) -> Result<String, String> {
     Ok(name)
 }
 
-fn rename_images(d: &mut Draft, map: &BTreeMap<String, String>) {
-    let swap = |id: &mut String| {
-        if let Some(new) = map.get(id) {
-            *id = new.clone();
-        }
-    };
-    if let Some(l) = d.agency.logo.as_mut() {
-        swap(l);
-    }
-    for m in d.measures.iter_mut().flat_map(|g| g.measures.iter_mut()) {
-        for p in &mut m.photos {
-            swap(&mut p.image);
-        }
-    }
-    for role in crate::model::SignerRole::ALL {
-        if d.signers.get(role).is_some() {
-            if let Some(id) = d.signers.get_mut(role).signature.as_mut() {
-                swap(id);
-            }
-        }
-    }
-}
-
 /// Gives draft `id` the officer's own name (empty: back to the automatic name).
 fn rename(st: AppState, id: &str, name: &str) {
     let title = Some(name.trim().to_string()).filter(|n| !n.is_empty());
-    if id == st.draft_id.get_untracked() {
+    if id == st.saving.draft_id.get_untracked() {
         st.edit(|d| d.title = title);
-        st.save_now();
+        st.saving.save_now();
         return;
     }
     let result = store().update(id, now_ms(), |d| {
@@ -129,8 +107,8 @@ fn rename(st: AppState, id: &str, name: &str) {
         Ok(())
     });
     match result {
-        Ok(_) => st.save.notify(),
-        Err(e) => st.say(e),
+        Ok(_) => st.saving.status.notify(),
+        Err(e) => st.toasts.say(e),
     }
 }
 
@@ -167,7 +145,7 @@ pub fn Drafts() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let list = move || {
         version.track();
-        st.save.track();
+        st.saving.status.track();
         store().list()
     };
     let refresh = move || version.update(|v| *v += 1);
@@ -186,9 +164,9 @@ pub fn Drafts() -> impl IntoView {
             match result {
                 Ok(name) => {
                     st.go(Route::Step(1));
-                    st.say(format!("นำเข้า \"{name}\" เป็นร่างใหม่แล้ว"));
+                    st.toasts.say(format!("นำเข้า \"{name}\" เป็นร่างใหม่แล้ว"));
                 }
-                Err(e) => st.say(format!("นำเข้าไม่สำเร็จ: {e}")),
+                Err(e) => st.toasts.say(format!("นำเข้าไม่สำเร็จ: {e}")),
             }
             // This screen may be gone by now.
             version.try_update(|v| *v += 1);
@@ -197,14 +175,14 @@ pub fn Drafts() -> impl IntoView {
 
     // No question first: the toast offers เลิกทำ, which brings the draft back whole.
     let delete = move |meta: DraftMeta| {
-        let is_current = meta.id == st.draft_id.get_untracked();
+        let is_current = meta.id == st.saving.draft_id.get_untracked();
         if is_current {
-            st.flush();
+            st.saving.flush();
         }
         let Some(removed) = store().delete(&meta.id) else { return };
         refresh();
         let message = format!("ลบร่าง \"{}\" แล้ว", meta.name);
-        st.offer_undo(
+        st.toasts.offer_undo(
             message,
             UndoAction::Draft { draft_id: meta.id.clone(), name: removed.name, draft: Box::new(removed.draft) },
         );
@@ -227,7 +205,7 @@ pub fn Drafts() -> impl IntoView {
                 <button
                     type="button"
                     on:click=move |_| {
-                        st.flush();
+                        st.saving.flush();
                         st.create(crate::catalog::example::example_draft());
                         st.go(Route::Step(1));
                     }
@@ -241,7 +219,7 @@ pub fn Drafts() -> impl IntoView {
                 <For each=list key=|m: &DraftMeta| (m.id.clone(), m.rev, m.name.clone()) let:meta>
                     {
                         let id = meta.id.clone();
-                        let current = id == st.draft_id.get_untracked();
+                        let current = id == st.saving.draft_id.get_untracked();
                         let (line, complete) = summary(&meta);
                         let (m_open, m_ren, m_dup, m_del, m_exp) = (meta.clone(), meta.clone(), meta.clone(), meta.clone(), meta.clone());
                         let editing = {
@@ -322,13 +300,13 @@ pub fn Drafts() -> impl IntoView {
                                     <button
                                         type="button"
                                         on:click=move |_| {
-                                            st.flush();
+                                            st.saving.flush();
                                             if let Ok(mut l) = store().load(&m_dup.id) {
                                                 l.draft.title = Some(format!("{} (สำเนา)", l.draft.display_name()));
                                                 let name = l.draft.display_name();
                                                 match store().save(&new_id("d"), &name, &l.draft, 0, now_ms()) {
-                                                    Ok(_) => st.say(format!("ทำสำเนาเป็น \"{name}\" แล้ว")),
-                                                    Err(e) => st.say(e.thai()),
+                                                    Ok(_) => st.toasts.say(format!("ทำสำเนาเป็น \"{name}\" แล้ว")),
+                                                    Err(e) => st.toasts.say(e.thai()),
                                                 }
                                                 refresh();
                                             }

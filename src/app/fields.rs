@@ -18,7 +18,7 @@ fn state() -> AppState {
 /// The field's problem as shown (a memo: its control and its frame both read it).
 fn problem_of(path: &FieldPath) -> Memo<Option<String>> {
     let (st, path) = (state(), path.clone());
-    Memo::new(move |_| st.problem_for(&path))
+    Memo::new(move |_| st.feedback.problem_for(&path))
 }
 
 /// A field's label, hint, note and problem around its control.
@@ -31,7 +31,7 @@ fn frame(
 ) -> AnyView {
     let st = state();
     let id = field_id(&path);
-    let note = move || st.notes.with(|n| n.get(&path).cloned());
+    let note = move || st.feedback.notes.with(|n| n.get(&path).cloned());
     view! {
         <div class="field" class:invalid=move || problem.get().is_some()>
             <label for=id.clone()>{label}</label>
@@ -66,7 +66,7 @@ pub fn TextField(
         let path = path.clone();
         move |ev| {
             let v = event_target_value(&ev);
-            st.clear_note(&path);
+            st.feedback.clear_note(&path);
             st.type_into(&path, |d| {
                 d.set_text(&path, v);
             });
@@ -74,7 +74,7 @@ pub fn TextField(
     };
     let blur = {
         let path = path.clone();
-        move |_| st.touch(&path)
+        move |_| st.feedback.touch(&path)
     };
     let control = if rows == 0 {
         let list_id = format!("{id}-list");
@@ -184,7 +184,7 @@ pub fn NumberField(path: FieldPath, #[prop(into)] label: String, kind: NumberKin
     let input = move |ev| {
         let typed = event_target_value(&ev);
         raw.set(typed.clone());
-        st.clear_note(&p);
+        st.feedback.clear_note(&p);
         match kind.read(&typed) {
             Ok((value, note)) => {
                 st.type_into(&p, |d| {
@@ -196,7 +196,7 @@ pub fn NumberField(path: FieldPath, #[prop(into)] label: String, kind: NumberKin
                     if typed.trim() != show_number(Some(v)) {
                         raw.set(show_number(Some(v)));
                     }
-                    st.note(&p, n);
+                    st.feedback.note(&p, n);
                 }
             }
             Err(NotAValue) => {
@@ -209,7 +209,7 @@ pub fn NumberField(path: FieldPath, #[prop(into)] label: String, kind: NumberKin
                     }
                 });
                 // Say so at once, not only when the field is left.
-                st.touch(&p);
+                st.feedback.touch(&p);
             }
         }
     };
@@ -223,7 +223,7 @@ pub fn NumberField(path: FieldPath, #[prop(into)] label: String, kind: NumberKin
             prop:value=move || raw.get()
             on:input=input
             on:change=move |_| st.commit()
-            on:blur=move |_| st.touch(&p)
+            on:blur=move |_| st.feedback.touch(&p)
             aria-invalid=move || problem.with(Option::is_some).to_string()
             aria-describedby=format!("{id}-err")
         />

@@ -4,17 +4,21 @@
 //! the state and edit the draft through it; storage and PDF generation are called from
 //! here. Nothing the officer types is ever rendered as HTML: Leptos inserts it as text.
 
+mod clock;
 mod download;
 mod drafts;
 pub mod engine;
+mod feedback;
 mod field_triggers;
 mod fields;
-mod idb;
+mod images;
 mod imaging;
 mod rescue;
 mod route;
+mod saving;
 mod state;
 mod steps;
+mod toasts;
 mod wizard;
 
 use leptos::prelude::*;
@@ -60,7 +64,7 @@ fn App() -> impl IntoView {
     provide_context(st);
     route::follow_history(st.route);
     // Save what is pending when the page is hidden or closed.
-    let hide = window_event_listener(leptos::ev::pagehide, move |_| st.flush());
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| st.saving.flush());
     std::mem::forget(hide);
     view! {
         <a class="skip" href="#main">"ข้ามไปยังเนื้อหา"</a>

@@ -2,7 +2,8 @@
 //! in Thai with a reload button and an export (`public/boot.js` draws that message, since
 //! the UI's wasm cannot run after a panic).
 
-use super::state::{now_ms, store, RESCUE};
+use super::clock::now_ms;
+use super::saving::{store, RESCUE};
 use crate::model::Bundle;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -27,7 +28,7 @@ fn save_rescue() -> String {
             // Another tab saved meanwhile: keep ours beside it, never over it.
             let mut copy = r.draft.clone();
             copy.title = Some(format!("{name} (กู้คืน)"));
-            let _ = s.save(&super::state::new_id("d"), &copy.display_name(), &copy, 0, now_ms());
+            let _ = s.save(&super::clock::new_id("d"), &copy.display_name(), &copy, 0, now_ms());
         }
         Bundle { name, draft: r.draft.clone(), images: Default::default() }.to_json()
     })

@@ -3,7 +3,8 @@
 //! the officer is, what is missing), the current step, and Back / Next.
 
 use super::route::Route;
-use super::state::{today, AppState, SaveStatus};
+use super::saving::SaveStatus;
+use super::state::{today, AppState};
 use super::steps;
 use crate::model::{Draft, FieldPath, Section};
 use crate::thai::Digits;
@@ -41,7 +42,7 @@ pub fn go(st: AppState, step: u8) {
 
 /// Starts the officer's own report: a blank draft with this year's defaults.
 pub fn start_own(st: AppState) {
-    st.flush();
+    st.saving.flush();
     st.create(Draft::new_on(today()));
     go(st, 1);
 }
@@ -49,7 +50,7 @@ pub fn start_own(st: AppState) {
 #[component]
 pub fn TopBar() -> impl IntoView {
     let st = expect_context::<AppState>();
-    let status = move || match st.save.get() {
+    let status = move || match st.saving.status.get() {
         SaveStatus::Saved => ("saved", "บันทึกแล้ว".to_string()),
         SaveStatus::Pending => ("pending", "กำลังบันทึก…".to_string()),
         SaveStatus::Failed(_) => ("failed", "บันทึกไม่สำเร็จ".to_string()),
@@ -92,7 +93,7 @@ pub fn TopBar() -> impl IntoView {
 #[component]
 pub fn Banners() -> impl IntoView {
     let st = expect_context::<AppState>();
-    move || match st.save.get() {
+    move || match st.saving.status.get() {
         SaveStatus::Conflict => view! {
             <div class="banner warn conflict" role="alert">
                 <p>
@@ -125,7 +126,7 @@ pub fn Banners() -> impl IntoView {
                     <button type="button" class="primary" on:click=move |_| super::drafts::export_current(st)>
                         "ส่งออกร่างเป็นไฟล์"
                     </button>
-                    <button type="button" on:click=move |_| st.save_now()>"ลองบันทึกอีกครั้ง"</button>
+                    <button type="button" on:click=move |_| st.saving.save_now()>"ลองบันทึกอีกครั้ง"</button>
                 </div>
             </div>
         }
@@ -227,7 +228,8 @@ fn StaleBanner() -> impl IntoView {
 #[component]
 pub fn Progress() -> impl IntoView {
     let st = expect_context::<AppState>();
-    let missing = move |step: u8| st.problems.with(|ps| ps.iter().filter(|p| step_of(&p.field) == step).count());
+    let missing =
+        move |step: u8| st.feedback.problems.with(|ps| ps.iter().filter(|p| step_of(&p.field) == step).count());
     let current = move || st.route.get().step();
     view! {
         <nav class="progress" aria-label="ขั้นตอน">
@@ -315,14 +317,14 @@ pub fn Wizard() -> impl IntoView {
 pub fn ToastView() -> impl IntoView {
     let st = expect_context::<AppState>();
     move || {
-        st.toast.get().map(|t| {
+        st.toasts.current.get().map(|t| {
             view! {
                 <div class="toast" role="status" aria-live="polite">
                     <span>{t.text}</span>
                     {t.undo.then(|| view! {
                         <button type="button" class="undo" on:click=move |_| st.undo()>"เลิกทำ"</button>
                     })}
-                    <button type="button" class="close" aria-label="ปิดข้อความ" on:click=move |_| st.toast.set(None)>
+                    <button type="button" class="close" aria-label="ปิดข้อความ" on:click=move |_| st.toasts.current.set(None)>
                         "×"
                     </button>
                 </div>

@@ -539,25 +539,39 @@ impl Draft {
     /// Every image id the draft refers to.
     pub fn image_ids(&self) -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();
-        let mut add = |id: &Option<String>| {
-            if let Some(id) = id {
-                if !ids.contains(id) {
-                    ids.push(id.clone());
-                }
+        self.clone().for_each_image_mut(&mut |id| {
+            if !ids.contains(id) {
+                ids.push(id.clone());
             }
-        };
-        add(&self.agency.logo);
-        for g in &self.measures {
-            for m in &g.measures {
-                for p in &m.photos {
-                    add(&Some(p.image.clone()));
-                }
-            }
-        }
-        for (_, signer) in self.signers.iter() {
-            add(&signer.signature);
-        }
+        });
         ids
+    }
+
+    /// Calls `f` with every image reference: the logo, photos, signatures of the signers
+    /// present. The one place that knows where a draft refers to images.
+    pub fn for_each_image_mut(&mut self, f: &mut dyn FnMut(&mut String)) {
+        if let Some(l) = self.agency.logo.as_mut() {
+            f(l);
+        }
+        for p in self.measures.iter_mut().flat_map(|g| g.measures.iter_mut()).flat_map(|m| m.photos.iter_mut()) {
+            f(&mut p.image);
+        }
+        for role in SignerRole::ALL {
+            if self.signers.get(role).is_some() {
+                if let Some(id) = self.signers.get_mut(role).signature.as_mut() {
+                    f(id);
+                }
+            }
+        }
+    }
+
+    /// Gives images new ids (an imported draft's images stored under fresh ones).
+    pub fn rename_images(&mut self, map: &BTreeMap<String, String>) {
+        self.for_each_image_mut(&mut |id| {
+            if let Some(new) = map.get(id) {
+                *id = new.clone();
+            }
+        });
     }
 
     /// A new draft started on `today`: the report due now (see `ReportInfo::due_on`).

@@ -284,6 +284,16 @@ mod tests {
     }
 
     #[test]
+    fn every_image_reference_is_renamed() {
+        let mut d = sample();
+        let ids = d.image_ids();
+        assert_eq!(ids, ["img-m1-0", "img-m1-1", "img-m3-0", "sig-1"]);
+        let map = ids.iter().map(|id| (id.clone(), format!("new-{id}"))).collect();
+        d.rename_images(&map);
+        assert!(d.image_ids().iter().all(|id| id.starts_with("new-")), "{:?}", d.image_ids());
+    }
+
+    #[test]
     fn a_measure_is_added_to_its_group_only_while_the_group_is_there() {
         let mut d = sample();
         assert!(d.add_measure("g2", Measure { id: "m4".into(), ..Default::default() }));

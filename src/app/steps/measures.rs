@@ -101,7 +101,7 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
         });
         st.commit();
         chosen.set(String::new());
-        st.say(format!("เพิ่ม \"{}\" แล้ว แก้ไขรายละเอียดให้ตรงกับที่ทำจริง", p.name));
+        st.toasts.say(format!("เพิ่ม \"{}\" แล้ว แก้ไขรายละเอียดให้ตรงกับที่ทำจริง", p.name));
     };
     let move_group = move |delta: isize| {
         let g = gm.clone();
@@ -179,7 +179,7 @@ pub fn view(st: AppState) -> AnyView {
             "จัดมาตรการเป็นกลุ่มตามตัวชี้วัดหรือประเด็น แต่ละมาตรการกรอกขั้นตอน ผู้รับผิดชอบ ระยะเวลา และผลการดำเนินการ หรือเริ่มจากมาตรการสำเร็จรูปแล้วแก้ไขให้ตรงกับที่ทำจริง"
         </p>
         <div id="f-measures" tabindex="-1">
-            {move || st.problem_for(&FieldPath::Measures).map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+            {move || st.feedback.problem_for(&FieldPath::Measures).map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
         </div>
         <For each=group_ids key=|id| id.clone() let:gid>
             {group_card(st, gid)}

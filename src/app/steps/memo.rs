@@ -15,7 +15,7 @@ async fn set_signature(st: AppState, who: Who, png: Vec<u8>, say: bool) {
     let Some(id) = st.keep_image("sig", &png, "image/png").await else { return };
     st.edit(|d| d.signers.get_mut(who).signature = Some(id));
     if say {
-        st.say("บันทึกลายมือชื่อแล้ว".into());
+        st.toasts.say("บันทึกลายมือชื่อแล้ว".into());
     }
 }
 
@@ -89,7 +89,7 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
                     leptos::task::spawn_local(async move {
                         match imaging::signature_from_canvas(&el).await {
                             Ok(png) => set_signature(st, who, png, false).await,
-                            Err(e) => st.say(e),
+                            Err(e) => st.toasts.say(e),
                         }
                     });
                 },
@@ -110,7 +110,7 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match imaging::signature_from_canvas(&el).await {
                 Ok(png) => set_signature(st, who, png, true).await,
-                Err(e) => st.say(e),
+                Err(e) => st.toasts.say(e),
             }
         });
     };
@@ -126,7 +126,7 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
             };
             match result {
                 Ok(png) => set_signature(st, who, png, true).await,
-                Err(e) => st.say(e),
+                Err(e) => st.toasts.say(e),
             }
         });
     };
@@ -139,7 +139,7 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
                     .map(|id| {
                         view! {
                             <div class="sig-current">
-                                <img src=move || st.image_urls.with(|u| u.get(&id).cloned().unwrap_or_default()) alt="ลายมือชื่อที่บันทึกไว้" />
+                                <img src=move || st.images.url(&id) alt="ลายมือชื่อที่บันทึกไว้" />
                                 <button type="button" class="danger" on:click=move |_| st.remove(|d| d.remove_signature(who))>"ลบ"</button>
                             </div>
                         }

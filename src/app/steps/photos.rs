@@ -17,14 +17,14 @@ async fn add_files(st: AppState, mid: String, files: Vec<web_sys::File>) {
         let bytes = match imaging::file_bytes(&file).await {
             Ok(b) => b,
             Err(e) => {
-                st.say(e);
+                st.toasts.say(e);
                 continue;
             }
         };
         let jpeg = match imaging::photo_jpeg(&bytes, &file.type_()).await {
             Ok(j) => j,
             Err(e) => {
-                st.say(format!("\"{name}\": {e}"));
+                st.toasts.say(format!("\"{name}\": {e}"));
                 continue;
             }
         };
@@ -65,7 +65,7 @@ fn photo_item(st: AppState, mid: String, index: usize) -> impl IntoView {
     view! {
         <li class="photo">
             <img
-                src=move || photo.get().and_then(|p| st.image_urls.with(|u| u.get(&p.image).cloned())).unwrap_or_default()
+                src=move || photo.get().map(|p| st.images.url(&p.image)).unwrap_or_default()
                 alt=move || photo.get().map(|p| if p.caption.is_empty() { "ภาพประกอบ".to_string() } else { p.caption }).unwrap_or_default()
             />
             <TextField path=path label=format!("คำบรรยายภาพที่ {}", Digits::Thai.number(index + 1)) />
@@ -142,13 +142,4 @@ pub fn view(st: AppState) -> AnyView {
         </For>
     }
     .into_any()
-}
-
-/// The MIME type of stored image bytes.
-pub fn mime_of(bytes: &[u8]) -> &'static str {
-    if bytes.starts_with(&[0x89, b'P', b'N', b'G']) {
-        "image/png"
-    } else {
-        "image/jpeg"
-    }
 }

@@ -4,12 +4,13 @@
 use crate::app::download::save_file;
 use crate::app::engine;
 use crate::app::fields::radio_choice;
+use crate::app::next_frame;
 use crate::app::state::{field_id, AppState};
 use crate::app::wizard::{go, step_of, STEPS};
-use crate::app::{idb, next_frame};
 use crate::catalog::wording;
 use crate::document::DocError;
 use crate::model::Draft;
+use crate::storage::images as stored;
 use crate::thai::Digits;
 use crate::worker_api::{Preview, PreviewItem, PreviewPage};
 use leptos::prelude::*;
@@ -18,10 +19,10 @@ use leptos::prelude::*;
 async fn load_images(d: &Draft) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut images = Vec::new();
     for id in d.image_ids() {
-        match idb::get(&id).await {
+        match stored::get(&id).await {
             Ok(Some(bytes)) => images.push((id, bytes)),
             Ok(None) => return Err(DocError::MissingImage(id).thai()),
-            Err(e) => return Err(idb::thai_error(&e)),
+            Err(e) => return Err(stored::thai_error(&e)),
         }
     }
     Ok(images)
@@ -41,7 +42,7 @@ fn measure(name: &str, start: &str) {
 
 fn download(st: AppState, busy: RwSignal<Option<String>>, error: RwSignal<String>) {
     error.set(String::new());
-    st.flush();
+    st.saving.flush();
     let d = st.draft.get_untracked();
     // The officer may leave the step while the PDF is made: this step's signals are then
     // gone, so they are only ever written with `try_set`.
@@ -61,7 +62,7 @@ fn download(st: AppState, busy: RwSignal<Option<String>>, error: RwSignal<String
         if let Err(e) = result {
             if error.try_set(e.clone()).is_some() {
                 // The step is gone: say it where the officer is now.
-                st.say(e);
+                st.toasts.say(e);
             }
         }
         busy.try_set(None);
@@ -114,7 +115,7 @@ fn page_svg(st: AppState, page: &PreviewPage) -> AnyView {
             .into_any(),
             PreviewItem::Image { x, y, w, h, id } => view! {
                 <image
-                    href=move || st.image_urls.with(|u| u.get(&id).cloned().unwrap_or_default())
+                    href=move || st.images.url(&id)
                     x=x
                     y=y
                     width=w
@@ -148,7 +149,7 @@ pub fn view(st: AppState) -> AnyView {
     engine::warm_up();
     let show_preview = move |_| {
         error.set(String::new());
-        st.flush();
+        st.saving.flush();
         let d = st.draft.get_untracked();
         leptos::task::spawn_local(async move {
             busy.try_set(Some("กำลังจัดหน้าตัวอย่าง…".into()));
@@ -164,7 +165,7 @@ pub fn view(st: AppState) -> AnyView {
             busy.try_set(None);
         });
     };
-    let problems = move || st.problems.get();
+    let problems = move || st.feedback.problems.get();
     view! {
         <p class="lead">"ตรวจรายการที่ยังขาด ดูตัวอย่างเอกสาร แล้วดาวน์โหลดเป็น PDF"</p>
         <section class=move || if problems().is_empty() { "card ok" } else { "card" }>
@@ -187,7 +188,7 @@ pub fn view(st: AppState) -> AnyView {
                                         href=format!("#{}", field_id(&field))
                                         on:click=move |ev| {
                                             ev.prevent_default();
-                                            st.show_all.set(true);
+                                            st.feedback.show_all.set(true);
                                             go(st, step);
                                             crate::app::route::focus_field(&field_id(&field));
                                         }

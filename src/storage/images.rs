@@ -1,10 +1,11 @@
-//! Image bytes in IndexedDB (see `js/idb.js`), as async Rust functions.
+//! Image bytes in IndexedDB (see `js/idb.js`), as async Rust functions: photos and
+//! signatures are too large for local storage (~5 MB), so drafts refer to them by id.
 
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-#[wasm_bindgen(module = "/src/app/js/idb.js")]
+#[wasm_bindgen(module = "/src/storage/js/idb.js")]
 extern "C" {
     #[wasm_bindgen(js_name = idbPut)]
     fn idb_put(id: &str, bytes: &Uint8Array) -> Promise;
