@@ -1,7 +1,7 @@
 //! Pagination: blocks → pages. Paragraphs split between lines (never leaving a single line
 //! alone at the foot or head of a page), headings stay with what follows, kept blocks move
-//! whole to the next page, tables repeat their header and split a row only where its one
-//! tallest cell goes on (see `LaidTable::row_start`).
+//! whole to the next page; a table splits itself into page parts (`table/pages.rs`, which
+//! repeats the header) and the flow places them.
 
 use super::blocks::{Block, DocSpec, PageSpec, Section};
 use super::chart::layout_chart;
@@ -11,7 +11,7 @@ use super::inline::{layout_paragraph, Paragraph};
 use super::outline::run_outlines;
 use super::structure::Role;
 use super::style::{Align, TextStyle};
-use super::table::{layout_table, LaidTable};
+use super::table::{layout_table, LaidTable, Regions};
 use super::vector::Artifact;
 use crate::thai::to_thai_digits;
 
@@ -78,6 +78,14 @@ impl Flow<'_, '_> {
         let m = self.spec.margins;
         let top = if self.pages.len() == self.section_start + 1 { self.spec.first_top.unwrap_or(m.top) } else { m.top };
         Rect::new(m.left, top, w - m.left - m.right, h - top - m.bottom)
+    }
+
+    /// The content box of the pages after the current one (only a section's first page
+    /// may start lower).
+    fn later_content(&self) -> Rect {
+        let (w, h) = self.spec.size();
+        let m = self.spec.margins;
+        Rect::new(m.left, m.top, w - m.left - m.right, h - m.top - m.bottom)
     }
 
     fn new_page(&mut self) {
@@ -164,83 +172,25 @@ impl Flow<'_, '_> {
         }
     }
 
-    /// Draws a repeated header held back to the end of its page (at `top`), as text marked
-    /// as an artifact, or as outlines when the page ends with a row going on to the next.
-    fn repeat_header(&mut self, t: &LaidTable, top: Option<f32>, outlined: bool) {
-        let Some(top) = top else { return };
-        let x = self.content().x;
-        let engine = self.ts.engine;
-        let items = t.header.items.iter().cloned().map(Item::into_artifact).map(|item| match item {
-            Item::Text(run) if outlined => run_outlines(engine, &run, Artifact::TableHeader).unwrap_or(Item::Text(run)),
-            other => other,
-        });
-        self.push(items.collect(), x, top);
-    }
-
     fn place_table(&mut self, t: &LaidTable) {
         self.ensure_page();
         let x = self.content().x;
         if t.start() > self.remaining() && !self.at_page_top() {
             self.new_page();
         }
-        let mut header_here = false;
-        // The header is content once; repeated on later pages it is an artifact.
-        let mut header_placed = false;
-        // On a page that starts with a continued row, where its header goes: it is drawn
-        // after the page's rows, so the continued cell's text reads on from the page before
-        // (as outlines if this page's last row goes on too).
-        let mut header_later: Option<f32> = None;
-        let mut r = 0;
-        let mut from: Vec<usize> = t.rows.first().map_or(Vec::new(), |row| vec![0; row.cells.len()]);
-        while r < t.rows.len() {
-            if !header_here {
-                let top = self.y;
-                if from.iter().any(|&f| f > 0) {
-                    header_later = Some(top);
-                } else if header_placed {
-                    self.push(t.header.items.iter().cloned().map(Item::into_artifact).collect(), x, top);
-                } else {
-                    self.push(t.header.items.clone(), x, top);
-                }
-                header_placed = true;
-                self.y += t.header.height;
-                header_here = true;
-            }
-            let natural = t.row_height(r, &from);
-            // A row is kept whole unless it may be split here (see `LaidTable::row_start`).
-            let need = t.row_start(r, &from);
-            let fresh = (self.y - self.content().y - t.header.height).abs() < 0.01;
-            if need > self.remaining() + 0.01 && !fresh {
-                self.repeat_header(t, header_later.take(), false);
+        let here = self.content();
+        let later = self.later_content();
+        let regions =
+            Regions { top: here.y, y: self.y, bottom: here.bottom(), next_top: later.y, next_bottom: later.bottom() };
+        for (i, part) in t.pages(self.ts.engine, regions).into_iter().enumerate() {
+            if i > 0 {
                 self.new_page();
-                header_here = false;
-                continue;
             }
-            let min = t.row_min_height(r, &from);
-            let avail = if natural <= self.remaining() + 0.01 { natural } else { self.remaining().max(min) };
-            let mut items = Vec::new();
-            let (h, next) = t.draw_row(r, &from, avail, 0.0, &mut items);
-            let top = self.y;
-            self.push(items, x, top);
-            self.y += h;
-            let done = next.iter().zip(&t.rows[r].cells).all(|(n, c)| *n >= c.lines.lines.len());
-            if done {
-                r += 1;
-                from = t.rows.get(r).map_or(Vec::new(), |row| vec![0; row.cells.len()]);
-            } else {
-                // A fragment always takes a line (`row_min_height` fits): should none have, the
-                // unfinished cells move on by a line rather than loop.
-                from = if next == from {
-                    from.iter().zip(&t.rows[r].cells).map(|(f, c)| (*f + 1).min(c.lines.lines.len())).collect()
-                } else {
-                    next
-                };
-                self.repeat_header(t, header_later.take(), true);
-                self.new_page();
-                header_here = false;
+            for (top, items) in part.pieces {
+                self.push(items, x, top);
             }
+            self.y = part.end;
         }
-        self.repeat_header(t, header_later.take(), false);
         self.y += t.space_after;
     }
 }
@@ -411,7 +361,7 @@ fn page_number_items(ts: &mut Typesetter, page: &Page, n: usize, thai: bool) -> 
     if let Some(line) = laid.lines.into_iter().next() {
         for mut run in line.runs {
             run.y += 1.2 * super::style::CM - line.height / 2.0;
-            items.extend(super::outline::run_outlines(ts.engine, &run, Artifact::PageNumber));
+            items.extend(run_outlines(ts.engine, &run, Artifact::PageNumber));
         }
     }
     items

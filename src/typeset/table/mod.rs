@@ -2,6 +2,10 @@
 //! columns, cells of several paragraphs. The header repeats on every page and a row taller
 //! than the space left is split between lines, its borders closed on both pages.
 
+mod pages;
+
+pub use pages::{Regions, TablePart};
+
 use super::engine::Typesetter;
 use super::fonts::Weight;
 use super::frame::{Item, Rect, Stroke, TextRun};
