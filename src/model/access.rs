@@ -27,23 +27,18 @@ impl Draft {
             P::Agency(AgencyField::Kind) => self.agency.kind.key().to_string(),
             P::Agency(f) => agency_text(&self.agency, *f)?.clone(),
             P::Ita(ItaField::Level) => self.ita.level.clone(),
-            P::Analysis(f) => match f {
-                AnalysisField::Weaknesses => &self.analysis.weaknesses,
-                AnalysisField::Improvements => &self.analysis.improvements,
-                AnalysisField::Approach => &self.analysis.approach,
-            }
-            .clone(),
+            P::Analysis(f) => analysis_text(&self.analysis, *f)?.clone(),
             P::Group(id, GroupField::Heading) => self.group_by_id(id)?.heading.clone(),
             P::Group(id, GroupField::Indicator) => {
                 self.group_by_id(id)?.indicator.map(|i| i.to_string()).unwrap_or_default()
             }
-            P::Measure(id, f) => measure_text(self.measure(id)?, *f).clone(),
+            P::Measure(id, f) => measure_text(self.measure(id)?, *f)?.clone(),
             P::Photo(id, i) => self.measure(id)?.photos.get(*i)?.caption.clone(),
             P::Recommendations => self.recommendations.join("\n"),
             P::Recommendation(i) => self.recommendations.get(*i)?.clone(),
             P::Memo(MemoField::Number) => self.memo.number.clone(),
             P::MemoParagraph(i) => self.memo.body.as_ref()?.get(*i)?.clone(),
-            P::Signer(role, f) => signer_text(self.signers.get(*role)?, *f).clone(),
+            P::Signer(role, f) => signer_text(self.signers.get(*role)?, *f)?.clone(),
             _ => return None,
         })
     }
@@ -69,15 +64,16 @@ impl Draft {
                 None => return false,
             },
             P::Ita(ItaField::Level) => &mut self.ita.level,
-            P::Analysis(AnalysisField::Weaknesses) => &mut self.analysis.weaknesses,
-            P::Analysis(AnalysisField::Improvements) => &mut self.analysis.improvements,
-            P::Analysis(AnalysisField::Approach) => &mut self.analysis.approach,
+            P::Analysis(f) => match analysis_text_mut(&mut self.analysis, *f) {
+                Some(s) => s,
+                None => return false,
+            },
             P::Group(id, GroupField::Heading) => match self.group_by_id_mut(id) {
                 Some(g) => &mut g.heading,
                 None => return false,
             },
-            P::Measure(id, f) => match self.measure_mut(id) {
-                Some(m) => measure_text_mut(m, *f),
+            P::Measure(id, f) => match self.measure_mut(id).and_then(|m| measure_text_mut(m, *f)) {
+                Some(s) => s,
                 None => return false,
             },
             P::Photo(id, i) => match self.measure_mut(id).and_then(|m| m.photos.get_mut(*i)) {
@@ -94,7 +90,10 @@ impl Draft {
                 None => return false,
             },
             // Typing a name for the second signer adds them.
-            P::Signer(role, f) => signer_text_mut(self.signers.get_mut(*role), *f),
+            P::Signer(role, f) => match signer_text_mut(self.signers.get_mut(*role), *f) {
+                Some(s) => s,
+                None => return false,
+            },
             _ => return false,
         };
         *slot = value;
@@ -224,71 +223,59 @@ impl Draft {
     }
 }
 
-fn agency_text(a: &super::draft::Agency, f: AgencyField) -> Option<&String> {
-    Some(match f {
-        AgencyField::Kind => return None,
-        AgencyField::Name => &a.name,
-        AgencyField::Province => &a.province,
-        AgencyField::District => &a.district,
-        AgencyField::Unit => &a.unit,
-        AgencyField::Phone => &a.phone,
-        AgencyField::DocCode => &a.doc_code,
-    })
+/// A section's text fields by key: a reader and a writer from one list, so they never
+/// disagree about where a field lives.
+macro_rules! text_slots {
+    ($read:ident, $write:ident, $ty:ty, $key:ty { $($variant:ident => $field:ident),+ $(,)? }) => {
+        #[allow(unreachable_patterns)]
+        fn $read(x: &$ty, key: $key) -> Option<&String> {
+            match key {
+                $(<$key>::$variant => Some(&x.$field),)+
+                _ => None,
+            }
+        }
+
+        #[allow(unreachable_patterns)]
+        fn $write(x: &mut $ty, key: $key) -> Option<&mut String> {
+            match key {
+                $(<$key>::$variant => Some(&mut x.$field),)+
+                _ => None,
+            }
+        }
+    };
 }
 
-fn agency_text_mut(a: &mut super::draft::Agency, f: AgencyField) -> Option<&mut String> {
-    Some(match f {
-        AgencyField::Kind => return None,
-        AgencyField::Name => &mut a.name,
-        AgencyField::Province => &mut a.province,
-        AgencyField::District => &mut a.district,
-        AgencyField::Unit => &mut a.unit,
-        AgencyField::Phone => &mut a.phone,
-        AgencyField::DocCode => &mut a.doc_code,
-    })
-}
+text_slots!(agency_text, agency_text_mut, super::draft::Agency, AgencyField {
+    Name => name,
+    Province => province,
+    District => district,
+    Unit => unit,
+    Phone => phone,
+    DocCode => doc_code,
+});
 
-fn measure_text(m: &Measure, f: MeasureField) -> &String {
-    match f {
-        MeasureField::Name => &m.name,
-        MeasureField::Steps => &m.steps,
-        MeasureField::Responsible => &m.responsible,
-        MeasureField::Period => &m.period,
-        MeasureField::Output => &m.output,
-        MeasureField::Outcome => &m.outcome,
-        MeasureField::Note => &m.note,
-    }
-}
+text_slots!(measure_text, measure_text_mut, Measure, MeasureField {
+    Name => name,
+    Steps => steps,
+    Responsible => responsible,
+    Period => period,
+    Output => output,
+    Outcome => outcome,
+    Note => note,
+});
 
-fn measure_text_mut(m: &mut Measure, f: MeasureField) -> &mut String {
-    match f {
-        MeasureField::Name => &mut m.name,
-        MeasureField::Steps => &mut m.steps,
-        MeasureField::Responsible => &mut m.responsible,
-        MeasureField::Period => &mut m.period,
-        MeasureField::Output => &mut m.output,
-        MeasureField::Outcome => &mut m.outcome,
-        MeasureField::Note => &mut m.note,
-    }
-}
+text_slots!(signer_text, signer_text_mut, Signer, SignerField {
+    Name => name,
+    Position => position,
+    Acting => acting,
+    Comment => comment,
+});
 
-fn signer_text(s: &Signer, f: SignerField) -> &String {
-    match f {
-        SignerField::Name => &s.name,
-        SignerField::Position => &s.position,
-        SignerField::Acting => &s.acting,
-        SignerField::Comment => &s.comment,
-    }
-}
-
-fn signer_text_mut(s: &mut Signer, f: SignerField) -> &mut String {
-    match f {
-        SignerField::Name => &mut s.name,
-        SignerField::Position => &mut s.position,
-        SignerField::Acting => &mut s.acting,
-        SignerField::Comment => &mut s.comment,
-    }
-}
+text_slots!(analysis_text, analysis_text_mut, super::draft::Analysis, AnalysisField {
+    Weaknesses => weaknesses,
+    Improvements => improvements,
+    Approach => approach,
+});
 
 #[cfg(test)]
 mod tests {
