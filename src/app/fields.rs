@@ -44,14 +44,17 @@ fn frame(
     .into_any()
 }
 
-/// A line of text (rows 0) or a text area, with browser suggestions when given (a datalist)
-/// and what an empty line stands for (a placeholder).
+/// A line of text (rows 0), a text area (rows > 0) or, with `grow`, a line that takes more
+/// lines as they are typed or pasted (a text area as tall as its text: names of several
+/// units, two periods). Browser suggestions when given (a datalist, on a line) and what an
+/// empty line stands for (a placeholder).
 #[component]
 pub fn TextField(
     path: FieldPath,
     #[prop(into)] label: String,
     #[prop(default = None)] hint: Option<&'static str>,
     #[prop(default = 0)] rows: u32,
+    #[prop(default = false)] grow: bool,
     #[prop(default = None)] suggestions: Option<Signal<Vec<String>>>,
     #[prop(default = None)] placeholder: Option<Signal<String>>,
 ) -> impl IntoView {
@@ -76,7 +79,8 @@ pub fn TextField(
         let path = path.clone();
         move |_| st.feedback.touch(&path)
     };
-    let control = if rows == 0 {
+    let value = Memo::new(move |_| value());
+    let control = if rows == 0 && !grow {
         let list_id = format!("{id}-list");
         view! {
             <input
@@ -102,10 +106,13 @@ pub fn TextField(
         }
         .into_any()
     } else {
+        // A growing line is as tall as its lines; a text area at least `rows` tall.
+        let height = move || value.with(|v| v.lines().count().max(rows.max(1) as usize)) as u32;
         view! {
             <textarea
                 id=id.clone()
-                rows=rows
+                class:grow=grow
+                rows=height
                 prop:value=value
                 on:input=input
                 on:change=move |_| st.commit()
@@ -245,6 +252,9 @@ pub fn SelectField(path: FieldPath, #[prop(into)] label: String, options: Vec<(S
     let control = view! {
         <select
             id=field_id(&path)
+            // The value as a property: `selected` attributes stop counting once the officer
+            // has chosen, and the draft may change the choice (a kind typed in the name).
+            prop:value=move || current.get()
             on:change=move |ev| {
                 let v = event_target_value(&ev);
                 st.type_into(&p, |d| {
@@ -322,6 +332,7 @@ pub fn DateField(path: FieldPath, #[prop(into)] label: String, years: std::ops::
             <select
                 id=id.clone()
                 aria-label="วันที่"
+                prop:value=move || date.get().map(|d| d.day.to_string()).unwrap_or_default()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if v.is_empty() {
@@ -341,7 +352,10 @@ pub fn DateField(path: FieldPath, #[prop(into)] label: String, years: std::ops::
                         .collect_view()
                 }}
             </select>
-            <select aria-label="เดือน" on:change=move |ev| u2(None, event_target_value(&ev).parse().ok(), None)>
+            <select
+                aria-label="เดือน"
+                prop:value=move || date.get().map(|d| d.month.to_string()).unwrap_or_default()
+                on:change=move |ev| u2(None, event_target_value(&ev).parse().ok(), None)>
                 <option value="" disabled=true selected=move || date.get().is_none()>"– เดือน –"</option>
                 {MONTHS
                     .iter()
@@ -352,7 +366,10 @@ pub fn DateField(path: FieldPath, #[prop(into)] label: String, years: std::ops::
                     })
                     .collect_view()}
             </select>
-            <select aria-label="ปี พ.ศ." on:change=move |ev| u3(None, None, event_target_value(&ev).parse().ok())>
+            <select
+                aria-label="ปี พ.ศ."
+                prop:value=move || date.get().map(|d| d.year.to_string()).unwrap_or_default()
+                on:change=move |ev| u3(None, None, event_target_value(&ev).parse().ok())>
                 <option value="" disabled=true selected=move || date.get().is_none()>"– ปี –"</option>
                 {year_list
                     .into_iter()

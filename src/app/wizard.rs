@@ -32,6 +32,7 @@ pub fn step_of(path: &FieldPath) -> u8 {
         Section::Measures => 4,
         Section::Photos => 5,
         Section::Memo => 6,
+        Section::Options => 7,
     }
 }
 

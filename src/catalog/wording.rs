@@ -23,6 +23,7 @@ const FORBIDDEN_IN_FILE_NAMES: &[char] = &['/', '\\', ':', '*', '?', '"', '<', '
 /// The proposal of every proposed field the editor shows, by its path.
 pub fn proposals(d: &Draft) -> BTreeMap<FieldPath, String> {
     BTreeMap::from([
+        (FieldPath::Memo(MemoField::Department), memo_department(d)),
         (FieldPath::Memo(MemoField::Subject), memo_subject(d)),
         (FieldPath::Memo(MemoField::Addressee), memo_addressee(d)),
         (FieldPath::Memo(MemoField::Body), memo_body(d).join("\n\n")),
@@ -37,7 +38,27 @@ pub fn report_title(_d: &Draft) -> String {
 /// รายงานผล… ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ (รอบ ๑๒ เดือน)
 pub fn memo_subject(d: &Draft) -> String {
     let dg = d.options.digits;
-    dg.apply(&format!("{TITLE} {} ({})", fiscal_year(d), d.report.round.label()))
+    match d.report.round.label() {
+        "" => dg.apply(&format!("{TITLE} {}", fiscal_year(d))),
+        round => dg.apply(&format!("{TITLE} {} ({round})", fiscal_year(d))),
+    }
+}
+
+/// The memo's ส่วนราชการ line: สำนักปลัด องค์การบริหารส่วนตำบลเขาสมอคอน โทร. ๐ ๓๖๔๘ ๘๑๒๓
+pub fn memo_department(d: &Draft) -> String {
+    let agency = &d.agency;
+    let unit = [agency.unit.trim(), &agency.full_name()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let phone = if agency.phone.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" โทร. {}", d.options.digits.apply(agency.phone.trim()))
+    };
+    format!("{unit}{phone}")
 }
 
 /// นายกองค์การบริหารส่วนตำบลเขาสมอคอน
@@ -58,14 +79,17 @@ pub fn memo_body(d: &Draft) -> Vec<String> {
         result_clause(d),
         fiscal_year(d),
     );
+    let when = if d.report.round.has_period() {
+        format!(" ในช่วงระยะเวลาตั้งแต่วันที่ {} ถึงวันที่ {}", start.long(Digits::Arabic), end.long(Digits::Arabic))
+    } else {
+        String::new()
+    };
+    let report = [fiscal_year(d), d.report.round.label().to_string()].join(" ");
     let facts = format!(
-        "ในการนี้ {}ได้ดำเนินการตามมาตรการดังกล่าว{} ในช่วงระยะเวลาตั้งแต่วันที่ {} ถึงวันที่ {} และได้จัดทำ{TITLE} {} {} เสร็จเรียบร้อยแล้ว รายละเอียดปรากฏตามเอกสารที่แนบมาพร้อมนี้",
+        "ในการนี้ {}ได้ดำเนินการตามมาตรการดังกล่าว{}{when} และได้จัดทำ{TITLE} {} เสร็จเรียบร้อยแล้ว รายละเอียดปรากฏตามเอกสารที่แนบมาพร้อมนี้",
         subject(&unit_and_agency(d)),
         measure_count(d),
-        start.long(Digits::Arabic),
-        end.long(Digits::Arabic),
-        fiscal_year(d),
-        d.report.round.label(),
+        report.trim_end(),
     );
     vec![dg.apply(&background), dg.apply(&facts), CLOSING.to_string()]
 }
@@ -76,11 +100,14 @@ pub fn preface(d: &Draft) -> String {
         "{NACC} ได้พัฒนา{ITA_FULL} (Integrity and Transparency Assessment : ITA) ขึ้น เพื่อเป็นมาตรการป้องกันการทุจริตเชิงรุกและเป็นกลไกสร้างความตระหนักให้หน่วยงานภาครัฐดำเนินงานอย่างมีคุณธรรมและโปร่งใส โดยมุ่งหวังให้หน่วยงานนำผลการประเมินไปปรับปรุงและพัฒนาการดำเนินงานของตนอย่างต่อเนื่อง ลดโอกาสที่จะเกิดการทุจริตและประพฤติมิชอบ อันจะส่งผลให้บรรลุเป้าหมายตามแผนแม่บทภายใต้ยุทธศาสตร์ชาติ ประเด็นที่ 21 การต่อต้านการทุจริตและประพฤติมิชอบ"
     );
     let second = format!(
-        "{}ได้นำผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {} มาวิเคราะห์และกำหนดเป็น{MEASURES} {} และได้จัดทำรายงานผลการดำเนินการตามมาตรการดังกล่าว {} ฉบับนี้ขึ้น เพื่อสรุปผลการดำเนินการ ปัญหาอุปสรรค และแนวทางการพัฒนาในปีต่อไป หวังเป็นอย่างยิ่งว่ารายงานฉบับนี้จะเป็นประโยชน์ต่อการยกระดับคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงาน และต่อการประเมินคุณธรรมและความโปร่งใสในปีถัดไป",
+        "{}ได้นำผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {} มาวิเคราะห์และกำหนดเป็น{MEASURES} {} และได้จัดทำรายงานผลการดำเนินการตามมาตรการดังกล่าว{} ฉบับนี้ขึ้น เพื่อสรุปผลการดำเนินการ ปัญหาอุปสรรค และแนวทางการพัฒนาในปีต่อไป หวังเป็นอย่างยิ่งว่ารายงานฉบับนี้จะเป็นประโยชน์ต่อการยกระดับคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงาน และต่อการประเมินคุณธรรมและความโปร่งใสในปีถัดไป",
         subject(&agency_with_location(d)),
         d.ita.assessed_year,
         fiscal_year(d),
-        round_text(d),
+        match round_text(d).as_str() {
+            "" => String::new(),
+            round => format!(" {round}"),
+        },
     );
     d.options.digits.apply(&format!("{first}\n\n{second}"))
 }
@@ -103,8 +130,11 @@ pub fn analysis_summary(d: &Draft) -> String {
     d.options.digits.apply(&parts.join(" "))
 }
 
-/// รอบ ๖ เดือน (ตุลาคม ๒๕๖๗ – มีนาคม ๒๕๖๘)
+/// รอบ ๖ เดือน (ตุลาคม ๒๕๖๗ – มีนาคม ๒๕๖๘); nothing when the round is not specified.
 pub fn round_text(d: &Draft) -> String {
+    if !d.report.round.has_period() {
+        return String::new();
+    }
     let dg = d.options.digits;
     let (start, end) = d.report.period();
     let (from, to) = (start.month_year(dg), end.month_year(dg));
@@ -248,10 +278,22 @@ fn weak_sentence(d: &Draft, name_the_year: bool) -> Option<String> {
     };
     let under = format!("ได้คะแนนต่ำกว่า {} คะแนน", d.ita.threshold);
     let names: Vec<String> = d.ita.weak_indicators().into_iter().map(|n| weak_indicator(d, n)).collect();
-    Some(match names.len() {
-        0 => format!("{lead}ไม่มีตัวชี้วัดใด{under}"),
+    // An indicator without a score is unknown, never counted as passed.
+    let unknown: Vec<String> = (1..=10)
+        .filter(|&n| d.ita.indicators.get(n - 1).is_none_or(|s| s.previous.is_none()))
+        .map(|n| n.to_string())
+        .collect();
+    let known = 10 - unknown.len();
+    let sentence = match names.len() {
+        0 if unknown.is_empty() => format!("{lead}ไม่มีตัวชี้วัดใด{under}"),
+        0 => format!("{lead}ในตัวชี้วัดที่มีคะแนน {known} ตัวชี้วัด ไม่มีตัวชี้วัดใด{under}"),
         1 => format!("{lead}ตัวชี้วัดที่{under} คือ {}", names[0]),
         n => format!("{lead}มีตัวชี้วัดที่{under} จำนวน {n} ตัวชี้วัด เรียงจากคะแนนต่ำสุด ได้แก่ {}", thai_list(&names)),
+    };
+    Some(match unknown.as_slice() {
+        [] => sentence,
+        [one] => format!("{sentence} ส่วนตัวชี้วัดที่ {one} ยังไม่มีข้อมูลคะแนน"),
+        many => format!("{sentence} ส่วนตัวชี้วัดที่ {} ยังไม่มีข้อมูลคะแนน", thai_list(many)),
     })
 }
 
@@ -361,6 +403,24 @@ mod tests {
         assert!(!s.contains("  "), "double space: {s}");
         assert_eq!(s, s.trim(), "edge space: {s:?}");
         assert!(!s.contains("()") && !s.contains("( "), "empty bracket: {s}");
+    }
+
+    #[test]
+    fn an_indicator_without_a_score_is_unknown_never_passed() {
+        let mut d = crate::catalog::example::example_draft();
+        for s in d.ita.indicators.iter_mut() {
+            s.previous = Some(95.0);
+        }
+        d.ita.indicators[2].previous = None;
+        d.ita.indicators[4].previous = None;
+        let text = analysis_summary(&d);
+        assert!(text.contains("ในตัวชี้วัดที่มีคะแนน ๘ ตัวชี้วัด ไม่มีตัวชี้วัดใด"), "{text}");
+        assert!(text.contains("ส่วนตัวชี้วัดที่ ๓ และ๕ ยังไม่มีข้อมูลคะแนน"), "{text}");
+        // With every score known, nothing is said of unknowns.
+        d.ita.indicators[2].previous = Some(95.0);
+        d.ita.indicators[4].previous = Some(95.0);
+        let text = analysis_summary(&d);
+        assert!(text.contains("ไม่มีตัวชี้วัดใด") && !text.contains("ยังไม่มีข้อมูล"), "{text}");
     }
 
     #[test]
@@ -533,6 +593,19 @@ mod tests {
         assert!(analysis_summary(&d).contains("อยู่ในระดับ B"));
         d.ita.score = None;
         assert!(memo_body(&d)[0].contains("มีผลการประเมินอยู่ในระดับ B และได้นำ"));
+    }
+
+    #[test]
+    fn no_round_prints_no_round_and_no_period() {
+        let mut d = crate::catalog::example::example_draft();
+        d.report.round = Round::Unspecified;
+        assert_eq!(round_text(&d), "");
+        assert!(!memo_subject(&d).contains('('), "{}", memo_subject(&d));
+        let body = memo_body(&d).join(" ");
+        assert!(!body.contains("ตั้งแต่วันที่") && !body.contains("รอบ") && !body.contains("  "), "{body}");
+        let preface = preface(&d);
+        assert!(!preface.contains("รอบ") && !preface.contains("  "), "{preface}");
+        assert!(!d.display_name().ends_with(' '), "{}", d.display_name());
     }
 
     #[test]

@@ -119,8 +119,13 @@ pub fn analysis(d: &Draft) -> Section {
 
     // The chart of the same scores.
     if has_scores {
+        // An indicator without a score is left out of the chart (the table says "-").
         let bars = INDICATORS
             .iter()
+            .filter(|ind| {
+                let s = ita.indicators.get(ind.number as usize - 1).copied().unwrap_or_default();
+                s.previous.is_some() || s.current.is_some()
+            })
             .map(|ind| {
                 let s = ita.indicators.get(ind.number as usize - 1).copied().unwrap_or_default();
                 let mut values = vec![s.previous];

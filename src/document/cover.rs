@@ -42,7 +42,10 @@ pub fn cover_and_preface(d: &Draft, images: &Images) -> Result<Vec<Section>, Doc
     ));
     cover.push(Block::Space(0.4 * CM));
     cover.push(centred(&digits.apply(&format!("ประจำปีงบประมาณ พ.ศ. {}", d.report.fiscal_year)), title));
-    cover.push(centred(&wording::round_text(d), TextStyle::bold(HEADING)));
+    let round = wording::round_text(d);
+    if !round.is_empty() {
+        cover.push(centred(&round, TextStyle::bold(HEADING)));
+    }
     cover.push(Block::Space(3.5 * CM));
     cover.push(centred(&a.full_name(), TextStyle::bold(th(22.0))));
     let place: Vec<String> = [("อำเภอ", &a.district), ("จังหวัด", &a.province)]
@@ -85,7 +88,7 @@ pub fn closing(d: &Draft, images: &Images) -> Result<Section, DocError> {
     let digits = d.options.digits;
     let mut blocks = Vec::new();
     let recs: Vec<&String> = d.recommendations.iter().filter(|r| !r.trim().is_empty()).collect();
-    if !recs.is_empty() {
+    if !recs.is_empty() && d.options.parts.recommendations {
         blocks.push(Block::Para(heading("สรุปผลและข้อเสนอแนะ", HEADING)));
         // Each recommendation is item n; its own "- " lines are sub-items under it.
         let text: String = recs

@@ -36,21 +36,14 @@ pub fn memo(d: &Draft, images: &Images) -> Result<Section, DocError> {
     ]));
     blocks.push(Block::Space(0.2 * CM));
 
-    let unit = [agency.unit.trim(), &agency.full_name()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let phone = if agency.phone.trim().is_empty() {
-        String::new()
-    } else {
-        format!(" โทร. {}", digits.apply(agency.phone.trim()))
+    let department = match &d.memo.department {
+        Some(own) => digits.apply(own.trim()),
+        None => wording::memo_department(d),
     };
     blocks.push(Block::Fields(vec![(
         Field {
             label: Span::new("ส่วนราชการ", TextStyle::bold(MEMO_UNIT_LABEL)),
-            value: vec![Span::new(format!("{unit}{phone}"), regular())],
+            value: vec![Span::new(department, regular())],
         },
         1.0,
     )]));

@@ -15,7 +15,7 @@ pub mod style;
 
 pub use images::Images;
 pub use lists::strip_number as strip_list_number;
-pub use measures::COLUMNS;
+pub use measures::header_titles;
 
 /// A measure group's title as the document prints it (Thai digits).
 pub fn group_title(g: &crate::model::MeasureGroup) -> String {
@@ -54,12 +54,33 @@ impl std::error::Error for DocError {}
 
 /// The whole document as blocks, ready to lay out.
 pub fn build(d: &Draft, images: &Images) -> Result<DocSpec, DocError> {
-    let mut sections = vec![memo::memo(d, images)?];
-    sections.extend(cover::cover_and_preface(d, images)?);
-    sections.push(analysis::analysis(d));
-    sections.push(measures::measures(d));
-    sections.extend(photos::photos(d, images)?);
-    sections.push(cover::closing(d, images)?);
+    let parts = d.options.parts;
+    let mut sections = Vec::new();
+    if parts.memo {
+        sections.push(memo::memo(d, images)?);
+    }
+    let report_starts = sections.len();
+    if parts.cover {
+        sections.extend(cover::cover_and_preface(d, images)?);
+    }
+    if parts.analysis {
+        sections.push(analysis::analysis(d));
+    }
+    if parts.measures {
+        sections.push(measures::measures(d));
+    }
+    if parts.photos {
+        sections.extend(photos::photos(d, images)?);
+    }
+    if parts.any_report() {
+        sections.push(cover::closing(d, images)?);
+    }
+    // Without its cover the report still starts its own page count (numbers from page ๒).
+    if !parts.cover {
+        if let Some(first) = sections.get_mut(report_starts) {
+            first.numbering = crate::typeset::Numbering { from: 2, restart: true };
+        }
+    }
     let title = crate::catalog::wording::report_title(d);
     let metadata = Metadata {
         title: format!("{title} {}", d.agency.full_name()).trim().to_string(),

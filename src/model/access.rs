@@ -172,6 +172,7 @@ impl Draft {
         Some(match path {
             FieldPath::Text(TextField::AnalysisSummary) => self.texts.analysis_summary.clone(),
             FieldPath::Text(TextField::Preface) => self.texts.preface.clone(),
+            FieldPath::Memo(MemoField::Department) => self.memo.department.clone(),
             FieldPath::Memo(MemoField::Subject) => self.memo.subject.clone(),
             FieldPath::Memo(MemoField::Addressee) => self.memo.addressee.clone(),
             FieldPath::Memo(MemoField::Body) => self.memo.body.as_ref().map(|b| b.join("\n\n")),
@@ -183,6 +184,7 @@ impl Draft {
         match path {
             FieldPath::Text(TextField::AnalysisSummary) => self.texts.analysis_summary = value,
             FieldPath::Text(TextField::Preface) => self.texts.preface = value,
+            FieldPath::Memo(MemoField::Department) => self.memo.department = value,
             FieldPath::Memo(MemoField::Subject) => self.memo.subject = value,
             FieldPath::Memo(MemoField::Addressee) => self.memo.addressee = value,
             FieldPath::Memo(MemoField::Body) => {
@@ -236,7 +238,7 @@ macro_rules! text_slots {
         }
 
         #[allow(unreachable_patterns)]
-        fn $write(x: &mut $ty, key: $key) -> Option<&mut String> {
+        pub(super) fn $write(x: &mut $ty, key: $key) -> Option<&mut String> {
             match key {
                 $(<$key>::$variant => Some(&mut x.$field),)+
                 _ => None,
@@ -255,10 +257,14 @@ text_slots!(agency_text, agency_text_mut, super::draft::Agency, AgencyField {
 });
 
 text_slots!(measure_text, measure_text_mut, Measure, MeasureField {
+    Issue => issue,
     Name => name,
+    Approach => approach,
     Steps => steps,
     Responsible => responsible,
     Period => period,
+    Monitoring => monitoring,
+    Result => result,
     Output => output,
     Outcome => outcome,
     Note => note,

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The schema version this build writes. See `migrate` for the history.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -204,14 +204,23 @@ pub enum Round {
     /// รอบ ๑๒ เดือน (the whole fiscal year)
     #[default]
     TwelveMonths,
+    /// ไม่ระบุรอบ: the report names no round and prints no period.
+    Unspecified,
 }
 
 impl Round {
+    /// The round as printed ("" when not specified).
     pub fn label(self) -> &'static str {
         match self {
             Round::SixMonths => "รอบ 6 เดือน",
             Round::TwelveMonths => "รอบ 12 เดือน",
+            Round::Unspecified => "",
         }
+    }
+
+    /// Whether the report states a round and its period.
+    pub fn has_period(self) -> bool {
+        self != Round::Unspecified
     }
 }
 
@@ -264,7 +273,7 @@ impl ReportInfo {
         let start = self.period_start.unwrap_or(BeDate { year: self.fiscal_year.saturating_sub(1), month: 10, day: 1 });
         let end = self.period_end.unwrap_or(match self.round {
             Round::SixMonths => BeDate { year: self.fiscal_year, month: 3, day: 31 },
-            Round::TwelveMonths => BeDate { year: self.fiscal_year, month: 9, day: 30 },
+            Round::TwelveMonths | Round::Unspecified => BeDate { year: self.fiscal_year, month: 9, day: 30 },
         });
         (start, end)
     }
@@ -370,14 +379,22 @@ pub struct Photo {
 #[serde(default)]
 pub struct Measure {
     pub id: String,
+    /// ประเด็นที่ต้องปรับปรุง / ข้อคำถามที่ได้คะแนนต่ำ: what the measure answers.
+    pub issue: String,
     /// มาตรการ/กิจกรรม
     pub name: String,
+    /// แนวทางการปฏิบัติ
+    pub approach: String,
     /// ขั้นตอน/วิธีการปฏิบัติ; one step a line (numbers are added when printed).
     pub steps: String,
     pub responsible: String,
     /// ระยะเวลาดำเนินการ
     pub period: String,
-    /// ผลการดำเนินการ (output)
+    /// การกำกับติดตาม / การรายงานผล
+    pub monitoring: String,
+    /// ผลการดำเนินการ: what was done, as a narrative.
+    pub result: String,
+    /// ผลผลิต (output)
     pub output: String,
     /// ผลลัพธ์ (outcome)
     pub outcome: String,
@@ -408,6 +425,8 @@ pub struct Texts {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Memo {
+    /// The ส่วนราชการ line as the officer writes it (`None`: unit, agency and phone).
+    pub department: Option<String>,
     /// Register number after the code (ลบ ๗๖๓๐๑/๑๒๓); may stay empty.
     pub number: String,
     pub date: Option<BeDate>,
@@ -511,11 +530,47 @@ pub struct Options {
     /// Print a light "ร่าง" across every page while the draft has problems. The officer
     /// may turn it off knowingly.
     pub watermark: bool,
+    /// Number the measures through the table (๑. ๒. …).
+    pub number_measures: bool,
+    /// Which parts of the document are printed.
+    pub parts: Parts,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { digits: Digits::Thai, pdfa: false, watermark: true }
+        Options { digits: Digits::Thai, pdfa: false, watermark: true, number_measures: true, parts: Parts::default() }
+    }
+}
+
+/// The parts of the document, each of which may be left out (some agencies publish the
+/// signed memo with its table alone, others the report without a memo). The report's
+/// closing signatures come with any part of the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Parts {
+    /// บันทึกข้อความ
+    pub memo: bool,
+    /// The cover and the preface (คำนำ).
+    pub cover: bool,
+    /// ผลการประเมิน ITA and its analysis.
+    pub analysis: bool,
+    /// The measures table(s).
+    pub measures: bool,
+    pub photos: bool,
+    /// สรุปผลและข้อเสนอแนะ
+    pub recommendations: bool,
+}
+
+impl Default for Parts {
+    fn default() -> Self {
+        Parts { memo: true, cover: true, analysis: true, measures: true, photos: true, recommendations: true }
+    }
+}
+
+impl Parts {
+    /// Whether any part of the report (not only the memo) is printed.
+    pub fn any_report(&self) -> bool {
+        self.cover || self.analysis || self.measures || self.photos || self.recommendations
     }
 }
 
@@ -608,6 +663,7 @@ impl Draft {
             Digits::Thai.number(self.report.fiscal_year),
             Digits::Thai.apply(self.report.round.label())
         );
+        let name = name.trim_end().to_string();
         if self.example {
             format!("ตัวอย่าง: {name}")
         } else {

@@ -19,7 +19,8 @@ pub enum Removed {
     Measure {
         group: String,
         index: usize,
-        measure: Measure,
+        /// Boxed: a measure is much larger than the other removals.
+        measure: Box<Measure>,
     },
     Photo {
         measure: String,
@@ -103,7 +104,7 @@ impl Draft {
     pub fn remove_measure(&mut self, id: &str) -> Option<Removed> {
         let (g, index) = self.measure_position(id)?;
         let group = self.measures[g].id.clone();
-        Some(Removed::Measure { group, index, measure: self.measures[g].measures.remove(index) })
+        Some(Removed::Measure { group, index, measure: Box::new(self.measures[g].measures.remove(index)) })
     }
 
     pub fn remove_photo(&mut self, measure: &str, index: usize) -> Option<Removed> {
@@ -136,7 +137,7 @@ impl Draft {
             Removed::Measure { group, index, measure } => {
                 let g = self.group_index(&group).ok_or(RestoreError::ParentGone)?;
                 let list = &mut self.measures[g].measures;
-                list.insert(index.min(list.len()), measure);
+                list.insert(index.min(list.len()), *measure);
             }
             Removed::Photo { measure, index, photo } => {
                 let list = &mut self.measure_mut(&measure).ok_or(RestoreError::ParentGone)?.photos;
@@ -166,6 +167,18 @@ impl Draft {
             Some((g, m)) => shift(&mut self.measures[g].measures, m, delta),
             None => false,
         }
+    }
+
+    /// Moves a measure to the end of another group; false when either is gone or the
+    /// measure is already there.
+    pub fn move_measure_to(&mut self, id: &str, group: &str) -> bool {
+        let (Some((g, m)), Some(to)) = (self.measure_position(id), self.group_index(group)) else { return false };
+        if g == to {
+            return false;
+        }
+        let measure = self.measures[g].measures.remove(m);
+        self.measures[to].measures.push(measure);
+        true
     }
 
     pub fn move_photo(&mut self, measure: &str, index: usize, delta: isize) -> bool {
@@ -280,6 +293,19 @@ mod tests {
         assert!(!d.move_measure("m1", 1));
         assert!(d.move_photo("m1", 0, 1));
         assert_eq!(d.measure("m1").unwrap().photos[0].image, "img-m1-1");
+        assert_eq!(d.measure_count(), 3);
+    }
+
+    #[test]
+    fn a_measure_moves_to_another_group_with_everything_it_holds() {
+        let mut d = sample();
+        let m1 = d.measure("m1").cloned().unwrap();
+        assert!(d.move_measure_to("m1", "g2"));
+        assert_eq!(d.measure_position("m1"), Some((1, 1)));
+        assert_eq!(d.measure("m1"), Some(&m1));
+        assert!(!d.move_measure_to("m1", "g2"), "already there");
+        assert!(!d.move_measure_to("m1", "gone"));
+        assert!(!d.move_measure_to("gone", "g1"));
         assert_eq!(d.measure_count(), 3);
     }
 

@@ -7,6 +7,10 @@
 //!   (`unparsed`), the facts own texts were checked against (`basis`), the watermark
 //!   option. All new fields have defaults; the step only moves the version on. The
 //!   storage layer moves a v2 draft's stored name into `title` (`storage::drafts`).
+//! - 4: every column real measures tables use (`issue`, `approach`, `monitoring`,
+//!   `result` beside the six of before), the option to number measures, the round
+//!   "not specified", and which parts of the document are printed. New fields have
+//!   defaults (empty, numbered, every part, as before); the step only moves the version on.
 //!
 //! Each step takes the JSON of one version to the next, so a draft saved today opens after
 //! any later change of the model: add a step here whenever `SCHEMA_VERSION` goes up.
@@ -65,6 +69,7 @@ pub fn draft_from_value(mut value: Value) -> Result<Draft, LoadError> {
         value = match v {
             1 => v1_to_v2(value),
             2 => v2_to_v3(value),
+            3 => v3_to_v4(value),
             _ => return Err(LoadError::NotADraft),
         };
         v += 1;
@@ -79,6 +84,12 @@ pub fn draft_from_value(mut value: Value) -> Result<Draft, LoadError> {
 fn v2_to_v3(mut v2: Value) -> Value {
     v2["schema"] = json!(3);
     v2
+}
+
+/// v4 only adds fields with defaults.
+fn v3_to_v4(mut v3: Value) -> Value {
+    v3["schema"] = json!(4);
+    v3
 }
 
 /// Which field, which value, what was expected, in Thai (serde's own text escapes Thai
@@ -193,13 +204,34 @@ mod tests {
     }
 
     #[test]
-    fn version_2_drafts_open_as_version_3_with_nothing_stale() {
+    fn version_2_drafts_open_as_the_current_version_with_nothing_stale() {
         let json = include_str!("../../tests/drafts/seed-002.json");
         let d = load_draft(json).unwrap();
-        assert_eq!(d.schema, 3);
+        assert_eq!(d.schema, SCHEMA_VERSION);
         assert_eq!(d.basis, d.facts());
         assert!(d.stale().is_empty() && d.unparsed.is_empty() && d.title.is_none());
         assert!(d.options.watermark);
+        // Version 4: the new columns are empty and measures numbered, as printed before.
+        assert!(d.options.number_measures);
+        let m = &d.measures[0].measures[0];
+        assert!(m.issue.is_empty() && m.approach.is_empty() && m.monitoring.is_empty() && m.result.is_empty());
+    }
+
+    #[test]
+    fn a_version_3_draft_moves_on_to_version_4_with_everything_kept() {
+        let mut v3: serde_json::Value = serde_json::from_str(include_str!("../../tests/drafts/seed-004.json")).unwrap();
+        v3["schema"] = json!(3);
+        let before = v3["measures"].clone();
+        let d = draft_from_value(v3).unwrap();
+        assert_eq!(d.schema, 4);
+        let after = serde_json::to_value(&d.measures).unwrap();
+        for (g, group) in before.as_array().unwrap().iter().enumerate() {
+            for (m, measure) in group["measures"].as_array().unwrap().iter().enumerate() {
+                for (key, value) in measure.as_object().unwrap() {
+                    assert_eq!(&after[g]["measures"][m][key], value, "{key} of measure {m} in group {g}");
+                }
+            }
+        }
     }
 
     #[test]

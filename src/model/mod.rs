@@ -7,6 +7,7 @@ pub mod edit;
 pub mod input;
 pub mod migrate;
 pub mod path;
+pub mod rows;
 pub mod stale;
 pub mod texts;
 pub mod validate;

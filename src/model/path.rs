@@ -66,17 +66,31 @@ field_keys!(
 
 field_keys!(GroupField { Indicator = "indicator", Heading = "heading" });
 
-field_keys!(MeasureField {
-    Name = "name",
-    Steps = "steps",
-    Responsible = "responsible",
-    Period = "period",
-    Output = "output",
-    Outcome = "outcome",
-    Note = "note",
-});
+field_keys!(
+    /// A measure's fields, in the order of the printed columns.
+    MeasureField {
+        Issue = "issue",
+        Name = "name",
+        Approach = "approach",
+        Steps = "steps",
+        Responsible = "responsible",
+        Period = "period",
+        Monitoring = "monitoring",
+        Result = "result",
+        Output = "output",
+        Outcome = "outcome",
+        Note = "note",
+    }
+);
 
-field_keys!(MemoField { Number = "number", Date = "date", Subject = "subject", Addressee = "addressee", Body = "body" });
+field_keys!(MemoField {
+    Department = "department",
+    Number = "number",
+    Date = "date",
+    Subject = "subject",
+    Addressee = "addressee",
+    Body = "body",
+});
 
 field_keys!(SignerField { Name = "name", Position = "position", Acting = "acting", Comment = "comment" });
 
@@ -106,6 +120,8 @@ pub enum FieldPath {
     /// One paragraph of the officer's own memo body (edited in `Memo(Body)`).
     MemoParagraph(usize),
     Signer(SignerRole, SignerField),
+    /// Which parts of the document are printed (at least one).
+    Parts,
 }
 
 /// The part of the report a field belongs to, in the report's order (the editor maps
@@ -118,6 +134,7 @@ pub enum Section {
     Measures,
     Photos,
     Memo,
+    Options,
 }
 
 impl FieldPath {
@@ -130,6 +147,7 @@ impl FieldPath {
             Measures | Group(..) | Measure(..) | Recommendations | Recommendation(_) => Section::Measures,
             Photo(..) => Section::Photos,
             Memo(_) | MemoParagraph(_) | Signer(..) => Section::Memo,
+            Parts => Section::Options,
         }
     }
 
@@ -174,6 +192,7 @@ impl fmt::Display for FieldPath {
             Memo(x) => write!(f, "memo.{}", x.key()),
             MemoParagraph(i) => write!(f, "memo.body.{i}"),
             Signer(role, x) => write!(f, "signers.{}.{}", role.key(), x.key()),
+            Parts => f.write_str("options.parts"),
         }
     }
 }
@@ -214,6 +233,7 @@ impl FromStr for FieldPath {
                 Some(i) => index(i).map(MemoParagraph),
                 None => MemoField::from_key(rest).map(Memo),
             },
+            "options" if rest == "parts" => Some(Parts),
             "signers" => rest.split_once('.').and_then(|(role, k)| {
                 let role = SignerRole::ALL.into_iter().find(|r| r.key() == role)?;
                 Some(Signer(role, SignerField::from_key(k)?))
@@ -254,6 +274,7 @@ mod tests {
     fn every_path_reads_back_from_its_text() {
         let mut paths = vec![
             FieldPath::Measures,
+            FieldPath::Parts,
             FieldPath::Recommendations,
             FieldPath::Recommendation(3),
             FieldPath::MemoParagraph(1),

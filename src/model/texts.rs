@@ -26,16 +26,10 @@ impl Draft {
             f(P::Group(g.id.clone(), GroupField::Heading), &mut g.heading);
             for m in g.measures.iter_mut() {
                 let id = m.id.clone();
-                for (field, text) in [
-                    (MeasureField::Name, &mut m.name),
-                    (MeasureField::Steps, &mut m.steps),
-                    (MeasureField::Responsible, &mut m.responsible),
-                    (MeasureField::Period, &mut m.period),
-                    (MeasureField::Output, &mut m.output),
-                    (MeasureField::Outcome, &mut m.outcome),
-                    (MeasureField::Note, &mut m.note),
-                ] {
-                    f(P::Measure(id.clone(), field), text);
+                for &field in MeasureField::ALL {
+                    if let Some(text) = super::access::measure_text_mut(m, field) {
+                        f(P::Measure(id.clone(), field), text);
+                    }
                 }
                 for (pi, photo) in m.photos.iter_mut().enumerate() {
                     f(P::Photo(id.clone(), pi), &mut photo.caption);
@@ -46,6 +40,9 @@ impl Draft {
             f(P::Recommendation(i), r);
         }
         let memo = &mut self.memo;
+        if let Some(t) = memo.department.as_mut() {
+            f(P::Memo(MemoField::Department), t);
+        }
         if let Some(t) = memo.subject.as_mut() {
             f(P::Memo(MemoField::Subject), t);
         }
@@ -142,6 +139,10 @@ pub fn stored_field_label(path: &str) -> String {
         ["measures", g, "measures", m, field, rest @ ..] => {
             let what = match *field {
                 "name" => "ชื่อ".to_string(),
+                "issue" => "ประเด็นที่ต้องปรับปรุง".into(),
+                "approach" => "แนวทางการปฏิบัติ".into(),
+                "monitoring" => "การกำกับติดตาม".into(),
+                "result" => "ผลการดำเนินการ".into(),
                 "steps" => "ขั้นตอน".into(),
                 "responsible" => "ผู้รับผิดชอบ".into(),
                 "period" => "ระยะเวลา".into(),
@@ -156,6 +157,7 @@ pub fn stored_field_label(path: &str) -> String {
         ["measures", g, ..] => format!("กลุ่มมาตรการที่ {}", n(g)),
         ["recommendations", ..] => "ข้อเสนอแนะ".into(),
         ["memo", "number"] => "เลขที่หนังสือ".into(),
+        ["memo", "department"] => "ส่วนราชการ (บันทึกข้อความ)".into(),
         ["memo", "date"] => "วันที่ของบันทึกข้อความ".into(),
         ["memo", "subject"] => "เรื่อง (บันทึกข้อความ)".into(),
         ["memo", "addressee"] => "เรียน (บันทึกข้อความ)".into(),

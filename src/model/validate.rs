@@ -54,10 +54,13 @@ pub fn validate(draft: &Draft) -> Vec<Problem> {
     if !(2500..=2700).contains(&r.fiscal_year) {
         out.push(Problem::new(FieldPath::Report(ReportField::FiscalYear), "ปีงบประมาณต้องเป็นปีพุทธศักราช เช่น ๒๕๖๘"));
     }
-    check_date(&mut out, FieldPath::Report(ReportField::PeriodStart), "วันเริ่มต้นของรอบรายงาน", r.period_start);
-    check_date(&mut out, FieldPath::Report(ReportField::PeriodEnd), "วันสิ้นสุดของรอบรายงาน", r.period_end);
+    // Without a round no period is printed, so none is checked.
+    if r.round.has_period() {
+        check_date(&mut out, FieldPath::Report(ReportField::PeriodStart), "วันเริ่มต้นของรอบรายงาน", r.period_start);
+        check_date(&mut out, FieldPath::Report(ReportField::PeriodEnd), "วันสิ้นสุดของรอบรายงาน", r.period_end);
+    }
     let (start, end) = r.period();
-    if start.is_valid() && end.is_valid() && end < start {
+    if r.round.has_period() && start.is_valid() && end.is_valid() && end < start {
         out.push(Problem::new(FieldPath::Report(ReportField::PeriodEnd), "วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้นของรอบรายงาน"));
     }
 
@@ -112,6 +115,10 @@ pub fn validate(draft: &Draft) -> Vec<Problem> {
     }
 
     check_date(&mut out, FieldPath::Memo(MemoField::Date), "วันที่ของบันทึกข้อความ", draft.memo.date);
+    let parts = draft.options.parts;
+    if !parts.memo && !parts.any_report() {
+        out.push(Problem::new(FieldPath::Parts, "กรุณาเลือกส่วนของเอกสารที่จะพิมพ์อย่างน้อย ๑ ส่วน"));
+    }
     // Typed text that is not a value: the field keeps it, the officer is told.
     for (path, raw) in &draft.unparsed {
         out.retain(|p: &Problem| p.field != *path);

@@ -235,7 +235,7 @@ fn every_example_draft_is_written_for_the_reader_check() {
         let expect = serde_json::json!({
             "lines": lines,
             "headings": headings,
-            "headers": prongsai::document::COLUMNS,
+            "headers": prongsai::document::header_titles(&d),
             "figures": figures,
         });
         std::fs::write(dir.join(format!("{name}.lines.json")), serde_json::to_string_pretty(&expect).unwrap()).unwrap();
@@ -429,4 +429,99 @@ fn characters_the_font_lacks_keep_pdf_ua_and_their_text() {
         .unwrap_or_else(|e| panic!("PDF/UA with missing glyphs: {e}"));
     let path = save("missing-glyphs-ua.pdf", &pdf);
     assert!(squash(&pdftotext(&path)).contains(&squash("ประชุม 😀 中文 é ผ่านระบบ")));
+}
+
+/// Every column real reports use, filled in every measure, with two lines in each cell:
+/// every column's heading and every line of every cell come out of the PDF, each line
+/// apart (pdftotext -raw), in the plan and results tables.
+#[test]
+fn every_column_and_every_line_of_a_cell_reach_the_pdf() {
+    use prongsai::model::path::MeasureField;
+    use prongsai::model::FieldPath;
+    let mut d = seed("seed-004");
+    d.options.digits = Digits::Arabic;
+    let ids: Vec<String> = d.measures.iter().flat_map(|g| &g.measures).map(|m| m.id.clone()).collect();
+    // Short Latin words: never broken inside, in the narrowest column.
+    let line = |f: MeasureField, i: usize, n: usize| {
+        let c = MeasureField::ALL.iter().position(|x| *x == f).unwrap_or(0);
+        format!("c{c}r{i}l{n}")
+    };
+    for (i, id) in ids.iter().enumerate() {
+        for &f in MeasureField::ALL {
+            d.set_text(&FieldPath::Measure(id.clone(), f), format!("{}\n{}", line(f, i, 1), line(f, i, 2)));
+        }
+    }
+    let (_, text) = render_seed("every-column", &d);
+    let lines: Vec<String> = text.lines().map(squash).collect();
+    // A heading may wrap in its narrow column.
+    let all = squash(&text);
+    for title in prongsai::document::header_titles(&d) {
+        assert!(all.contains(&squash(&title)), "heading {title} missing");
+    }
+    for i in 0..ids.len() {
+        for &f in MeasureField::ALL {
+            let (one, two) = (squash(&line(f, i, 1)), squash(&line(f, i, 2)));
+            assert!(lines.iter().any(|l| l.contains(&one)), "{one} missing");
+            assert!(lines.iter().any(|l| l.contains(&two)), "{two} missing");
+            assert!(!lines.iter().any(|l| l.contains(&one) && l.contains(&two)), "{one} and {two} on one line");
+        }
+    }
+}
+
+/// Each part of the document can be left out: what is left is complete (its own headings,
+/// the closing signatures with any part of the report) and its pages are numbered.
+#[test]
+fn each_part_of_the_document_can_be_left_out() {
+    use prongsai::model::Parts;
+    type Switch = fn(&mut Parts) -> &mut bool;
+    let marks: [(&str, Switch, &str); 6] = [
+        ("memo", |p| &mut p.memo, "บันทึกข้อความ"),
+        ("cover", |p| &mut p.cover, "คำนำ"),
+        ("analysis", |p| &mut p.analysis, "หน่วยงานภาครัฐ (ITA)\nประจำปีงบประมาณ"),
+        ("measures", |p| &mut p.measures, "ขั้นตอน/วิธีการปฏิบัติ"),
+        ("photos", |p| &mut p.photos, "ภาพประกอบ"),
+        ("recommendations", |p| &mut p.recommendations, "สรุปผลและข้อเสนอแนะ"),
+    ];
+    let (mut full, images) = seed_with_images("hard-mixed");
+    full.recommendations = vec!["ข้อเสนอแนะทดสอบ".into()];
+    let engine = Engine::embedded();
+    let whole = squash(&pdftotext(&save("parts-all.pdf", &render(&full, &images))));
+    for (name, part, mark) in marks {
+        assert!(whole.contains(&squash(mark)), "{mark} is not in the whole document");
+        let mut d = full.clone();
+        *part(&mut d.options.parts) = false;
+        let path = save(&format!("parts-without-{name}.pdf"), &render(&d, &images));
+        let text = squash(&pdftotext(&path));
+        assert!(!text.contains(&squash(mark)), "{name} left out, but {mark} is printed");
+        // The report is still signed, and its pages numbered (never the first).
+        assert!(text.contains("ผู้รายงาน"), "{name} left out: no signature");
+        let doc = layout(&d, &images, engine).unwrap();
+        assert!(!draws(&doc.pages[0], Artifact::PageNumber), "{name}: the first page has no number");
+        assert!(doc.pages.iter().any(|p| draws(p, Artifact::PageNumber)), "{name}: no page is numbered");
+    }
+    // The memo alone with nothing of the report: no closing signatures of the report.
+    let mut memo_only = full.clone();
+    let nothing =
+        Parts { memo: false, cover: false, analysis: false, measures: false, photos: false, recommendations: false };
+    memo_only.options.parts = Parts { memo: true, ..nothing };
+    let text = squash(&pdftotext(&save("parts-memo-only.pdf", &render(&memo_only, &images))));
+    assert!(text.contains("บันทึกข้อความ") && !text.contains("คำนำ") && !text.contains("ขั้นตอน/วิธีการปฏิบัติ"));
+    // Nothing at all is a problem, said in Thai.
+    let mut none = full.clone();
+    none.options.parts = nothing;
+    assert!(validate(&none).iter().any(|p| p.field.to_string() == "options.parts"));
+}
+
+/// The memo's ส่วนราชการ line prints as the officer wrote it (no space forced between the
+/// unit and the agency).
+#[test]
+fn the_department_line_prints_as_written() {
+    let mut d = seed("seed-004");
+    d.agency.phone = "0 4200 0000".into();
+    let default = squash(&prongsai::catalog::wording::memo_department(&d));
+    d.memo.department = Some("สำนักปลัดองค์การบริหารส่วนตำบลทดสอบ (งานแผน) โทร. ๐๔๒".into());
+    let (_, text) = render_seed("department-as-written", &d);
+    let text = squash(&text);
+    assert!(text.contains("สำนักปลัดองค์การบริหารส่วนตำบลทดสอบ(งานแผน)โทร.๐๔๒"), "{text}");
+    assert!(!text.contains(&default), "the proposed line is still printed");
 }

@@ -28,7 +28,49 @@ fn measure_card(st: AppState, mid: String) -> impl IntoView {
     let at_start = move || place.get().is_none_or(|(m, _)| m == 0);
     let at_end = move || place.get().is_none_or(|(m, len)| m + 1 >= len);
     let remove = move |_| st.remove(|d| d.remove_measure(&m3));
+    // Another group to move to: the groups, by their titles, but this measure's own. Read
+    // when the list is opened (titles change as headings are typed; the cards need not).
+    let m5 = mid.clone();
+    let others = move || {
+        st.draft.with_untracked(|d| {
+            let own = d.measure_position(&m5).map(|(g, _)| g);
+            d.measures
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| Some(*i) != own)
+                .map(|(i, g)| {
+                    let title = crate::document::group_title(g);
+                    let n = Digits::Thai.number(i + 1);
+                    (
+                        g.id.clone(),
+                        if title.is_empty() {
+                            format!("กลุ่มที่ {n}")
+                        } else {
+                            format!("กลุ่มที่ {n}: {title}")
+                        },
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let m6 = mid.clone();
+    let move_to = move |ev: leptos::ev::Event| {
+        let group = event_target_value(&ev);
+        if group.is_empty() {
+            return;
+        }
+        let m = m6.clone();
+        st.edit(move |d| {
+            d.move_measure_to(&m, &group);
+        });
+        st.toasts.say("ย้ายมาตรการไปยังกลุ่มที่เลือกแล้ว (ต่อท้ายกลุ่ม)".into());
+    };
     let steps_hint = Some("พิมพ์ขั้นตอนละหนึ่งบรรทัด โปรแกรมใส่เลข ๑. ๒. ให้เอง");
+    // The extra columns are open when the measure uses one (checked when the card is made).
+    let extra = [MeasureField::Issue, MeasureField::Approach, MeasureField::Monitoring, MeasureField::Result];
+    let more_open = st.draft.with_untracked(|d| {
+        extra.iter().any(|&f| d.text(&FieldPath::Measure(mid.clone(), f)).is_some_and(|t| !t.trim().is_empty()))
+    });
     view! {
         <article class="measure">
             <div class="measure-head">
@@ -37,17 +79,46 @@ fn measure_card(st: AppState, mid: String) -> impl IntoView {
                     <button type="button" title="เลื่อนขึ้น" aria-label="เลื่อนมาตรการขึ้น" disabled=at_start on:click=move |_| shift_up(-1)>"▲"</button>
                     <button type="button" title="เลื่อนลง" aria-label="เลื่อนมาตรการลง" disabled=at_end on:click=move |_| shift(1)>"▼"</button>
                     <button type="button" class="danger" on:click=remove>"ลบมาตรการ"</button>
+                    {move || {
+                        let (others, move_to) = (others.clone(), move_to.clone());
+                        // Offered while there is another group (a change of shape).
+                        st.shape(|d| d.measures.len() > 1).then(move || {
+                            let choices = RwSignal::new(others());
+                            let refresh = move || choices.set(others());
+                            let refresh_too = refresh.clone();
+                            view! {
+                                <select
+                                    class="move-to"
+                                    aria-label="ย้ายมาตรการไปกลุ่มอื่น"
+                                    prop:value=""
+                                    on:focus=move |_| refresh()
+                                    on:pointerdown=move |_| refresh_too()
+                                    on:change=move_to
+                                >
+                                    <option value="">"ย้ายไปกลุ่มอื่น…"</option>
+                                    {move || choices.get().into_iter().map(|(id, title)| view! { <option value=id>{title}</option> }).collect_view()}
+                                </select>
+                            }
+                        })
+                    }}
                 </div>
             </div>
-            <TextField path=field(MeasureField::Name) label="มาตรการ/กิจกรรม" />
+            <TextField path=field(MeasureField::Name) label="มาตรการ/กิจกรรม" grow=true />
             <TextField path=field(MeasureField::Steps) label="ขั้นตอน/วิธีการปฏิบัติ" hint=steps_hint rows=3 />
             <div class="grid two">
-                <TextField path=field(MeasureField::Responsible) label="ผู้รับผิดชอบ" />
-                <TextField path=field(MeasureField::Period) label="ระยะเวลาดำเนินการ" hint=Some("เช่น ตุลาคม ๒๕๖๗ – กันยายน ๒๕๖๘") />
+                <TextField path=field(MeasureField::Responsible) label="ผู้รับผิดชอบ" grow=true />
+                <TextField path=field(MeasureField::Period) label="ระยะเวลาดำเนินการ" hint=Some("เช่น ตุลาคม ๒๕๖๗ – กันยายน ๒๕๖๘") grow=true />
             </div>
             <TextField path=field(MeasureField::Output) label="ผลการดำเนินการ (ผลผลิต)" rows=3 />
             <TextField path=field(MeasureField::Outcome) label="ผลลัพธ์" rows=3 />
-            <TextField path=field(MeasureField::Note) label="หมายเหตุ (ถ้ามี)" />
+            <TextField path=field(MeasureField::Note) label="หมายเหตุ (ถ้ามี)" grow=true />
+            <details class="more-columns" open=more_open>
+                <summary>"คอลัมน์เพิ่มเติม (กรอกเฉพาะที่รายงานของหน่วยงานใช้ คอลัมน์ที่ว่างทุกแถวจะไม่พิมพ์)"</summary>
+                <TextField path=field(MeasureField::Issue) label="ประเด็นที่ต้องปรับปรุง / ข้อคำถามที่ได้คะแนนต่ำ" grow=true />
+                <TextField path=field(MeasureField::Approach) label="แนวทางการปฏิบัติ" rows=2 />
+                <TextField path=field(MeasureField::Monitoring) label="การกำกับติดตาม / การรายงานผล" rows=2 />
+                <TextField path=field(MeasureField::Result) label="ผลการดำเนินการ (บรรยาย)" rows=3 />
+            </details>
         </article>
     }
 }
@@ -141,7 +212,7 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
             </div>
             <div class="grid two">
                 <SelectField path=indicator label="ตัวชี้วัด ITA ที่เกี่ยวข้อง" options=options />
-                <TextField path=heading label="หัวข้อกลุ่ม" hint=Some("เว้นว่างได้เมื่อเลือกตัวชี้วัด (ใช้ชื่อตัวชี้วัดเป็นหัวข้อ)") />
+                <TextField path=heading label="หัวข้อกลุ่ม" hint=Some("เว้นว่างได้เมื่อเลือกตัวชี้วัด (ใช้ชื่อตัวชี้วัดเป็นหัวข้อ)") grow=true />
             </div>
             <For each=measure_ids key=|id| id.clone() let:mid>
                 {measure_card(st, mid)}
@@ -149,6 +220,7 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
             <div class="row add">
                 <button type="button" on:click=add_measure>"+ เพิ่มมาตรการ (ว่าง)"</button>
             </div>
+            {crate::app::paste::paste_box(st, gid.clone())}
             <div class="preset">
                 <label for=preset_id>"หรือเพิ่มจากมาตรการสำเร็จรูป"</label>
                 <div class="row">

@@ -184,8 +184,9 @@ fn signer_fields(st: AppState, who: Who, title: Signal<String>, with_comment: bo
                     path=field(SignerField::Name)
                     label="ชื่อ-นามสกุล (พร้อมคำนำหน้า)"
                     hint=(who == Who::Reporter).then_some("เช่น นางสาวอัมภพร อยู่เจริญ")
+                    grow=true
                 />
-                <TextField path=field(SignerField::Position) label="ตำแหน่ง" />
+                <TextField path=field(SignerField::Position) label="ตำแหน่ง" grow=true />
             </div>
             <TextField path=field(SignerField::Acting) label="รักษาราชการแทน / ปฏิบัติหน้าที่ (ถ้ามี)" hint=Some(acting_hint) />
             {with_comment
@@ -221,6 +222,7 @@ pub fn view(st: AppState) -> AnyView {
                 view! { <DateField path=memo(MemoField::Date) label="วันที่ของบันทึกข้อความ" years=(y - 1)..=(y + 1) /> }
             }}
         </div>
+        <ProposedField path=memo(MemoField::Department) label="ส่วนราชการ" rows=1 />
         <ProposedField path=memo(MemoField::Subject) label="เรื่อง" rows=2 />
         <ProposedField path=memo(MemoField::Addressee) label="เรียน" rows=1 />
         <ProposedField path=memo(MemoField::Body) label="ข้อความ (เว้นบรรทัดว่างระหว่างย่อหน้า)" rows=10 />

@@ -68,7 +68,7 @@ fn photo_item(st: AppState, mid: String, index: usize) -> impl IntoView {
                 src=move || photo.get().map(|p| st.images.url(&p.image)).unwrap_or_default()
                 alt=move || photo.get().map(|p| if p.caption.is_empty() { "ภาพประกอบ".to_string() } else { p.caption }).unwrap_or_default()
             />
-            <TextField path=path label=format!("คำบรรยายภาพที่ {}", Digits::Thai.number(index + 1)) />
+            <TextField path=path label=format!("คำบรรยายภาพที่ {}", Digits::Thai.number(index + 1)) grow=true />
             <div class="row tools">
                 <button type="button" aria-label="เลื่อนภาพขึ้น" on:click=move |_| shift_up(-1)>"▲"</button>
                 <button type="button" aria-label="เลื่อนภาพลง" on:click=move |_| shift(1)>"▼"</button>

@@ -41,15 +41,16 @@ pub fn view(st: AppState) -> AnyView {
                 <legend>"รอบรายงาน"</legend>
                 {round_choice(Round::SixMonths, "รอบ ๖ เดือน (ตุลาคม – มีนาคม)")}
                 {round_choice(Round::TwelveMonths, "รอบ ๑๒ เดือน (ทั้งปีงบประมาณ)")}
+                {round_choice(Round::Unspecified, "ไม่ระบุรอบ (เอกสารไม่พิมพ์รอบและช่วงเวลา)")}
             </fieldset>
         </div>
         <div class="grid two">
             {move || {
                 let y = year.get();
-                view! {
+                st.shape(|d| d.report.round.has_period()).then(|| view! {
                     <DateField path=r(ReportField::PeriodStart) label="วันเริ่มต้นของรอบรายงาน" years=(y - 2)..=(y + 1) />
                     <DateField path=r(ReportField::PeriodEnd) label="วันสิ้นสุดของรอบรายงาน" years=(y - 2)..=(y + 1) />
-                }
+                })
             }}
         </div>
         <p class="preview-line">

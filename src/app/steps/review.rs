@@ -142,6 +142,36 @@ fn page_svg(st: AppState, page: &PreviewPage) -> AnyView {
     .into_any()
 }
 
+/// A checkbox for one part of the document.
+fn parts_choice(
+    st: AppState,
+    key: &'static str,
+    label: &'static str,
+    part: fn(&mut crate::model::Parts) -> &mut bool,
+) -> impl IntoView {
+    let id = format!("opt-part-{key}");
+    let label_for = id.clone();
+    view! {
+        <label class="choice" for=label_for>
+            <input
+                id=id
+                type="checkbox"
+                prop:checked=move || {
+                    st.shape(|d| {
+                        let mut parts = d.options.parts;
+                        *part(&mut parts)
+                    })
+                }
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    st.edit(|d| *part(&mut d.options.parts) = on);
+                }
+            />
+            {label}
+        </label>
+    }
+}
+
 pub fn view(st: AppState) -> AnyView {
     let busy = RwSignal::new(None::<String>);
     let error = RwSignal::new(String::new());
@@ -247,6 +277,28 @@ pub fn view(st: AppState) -> AnyView {
                     }
                 />
                 "PDF/A – รูปแบบสำหรับเก็บเอกสารระยะยาว (เลือกเมื่อหน่วยงานกำหนด)"
+            </label>
+            <fieldset class="field" id="f-options-parts" tabindex="-1">
+                <legend>"ส่วนของเอกสารที่พิมพ์"</legend>
+                {parts_choice(st, "memo", "บันทึกข้อความ", |p| &mut p.memo)}
+                {parts_choice(st, "cover", "หน้าปกและคำนำ", |p| &mut p.cover)}
+                {parts_choice(st, "analysis", "ผลการประเมิน ITA และการวิเคราะห์", |p| &mut p.analysis)}
+                {parts_choice(st, "measures", "ตารางมาตรการและผลการดำเนินการ", |p| &mut p.measures)}
+                {parts_choice(st, "photos", "ภาพประกอบ", |p| &mut p.photos)}
+                {parts_choice(st, "recommendations", "สรุปผลและข้อเสนอแนะ", |p| &mut p.recommendations)}
+                {move || st.feedback.problem_for(&crate::model::FieldPath::Parts).map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+            </fieldset>
+            <label class="choice" for="opt-number-measures">
+                <input
+                    id="opt-number-measures"
+                    type="checkbox"
+                    prop:checked=move || st.shape(|d| d.options.number_measures)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        st.edit(|d| d.options.number_measures = on);
+                    }
+                />
+                "ใส่เลขลำดับมาตรการ (๑. ๒. …) ในตาราง"
             </label>
             <p class="file-name">"ชื่อไฟล์: " <strong>{move || st.draft.with(wording::pdf_file_name)}</strong></p>
             <div class="row">
