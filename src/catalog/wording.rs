@@ -7,8 +7,8 @@
 //! score drops its clause instead of leaving a blank.
 
 use crate::catalog::indicators::indicator;
-use crate::model::path::{MemoField, TextField};
-use crate::model::{AgencyKind, Draft, FieldPath};
+use crate::model::path::{MemoField, SignerField, TextField};
+use crate::model::{AgencyKind, Draft, FieldPath, SignerRole};
 use crate::thai::Digits;
 use std::collections::BTreeMap;
 
@@ -28,7 +28,18 @@ pub fn proposals(d: &Draft) -> BTreeMap<FieldPath, String> {
         (FieldPath::Memo(MemoField::Addressee), memo_addressee(d)),
         (FieldPath::Memo(MemoField::Body), memo_body(d).join("\n\n")),
         (FieldPath::Text(TextField::AnalysisSummary), analysis_summary(d)),
+        (FieldPath::Signer(SignerRole::Clerk, SignerField::Heading), comment_heading(d, SignerRole::Clerk)),
+        (FieldPath::Signer(SignerRole::Executive, SignerField::Heading), comment_heading(d, SignerRole::Executive)),
     ])
+}
+
+/// The heading above a comment in the memo: ความเห็นปลัดองค์การบริหารส่วนตำบล…
+pub fn comment_heading(d: &Draft, role: SignerRole) -> String {
+    let title = match role {
+        SignerRole::Executive => d.agency.chief_title(),
+        _ => d.agency.clerk_title(),
+    };
+    format!("ความเห็น{title}")
 }
 
 pub fn report_title(_d: &Draft) -> String {

@@ -14,6 +14,7 @@ use crate::typeset::{Align, Block, Cell, Numbering, PageSpec, Paragraph, Rgb, Ro
 
 const HEADER_FILL: Rgb = Rgb(0xe8, 0xee, 0xf5);
 const GROUP_FILL: Rgb = Rgb(0xf3, 0xf3, 0xf3);
+const SECTION_FILL: Rgb = Rgb(0xdd, 0xe4, 0xee);
 
 /// A column of the measures table: the field it shows, its heading (and its heading under
 /// ผลการดำเนินการ when results are grouped), whether its text is a list, its share of the
@@ -244,7 +245,17 @@ fn table_of(d: &Draft, columns: &[&Column]) -> Table {
     table.continued = Some(Paragraph::text("(ต่อ)", TextStyle::regular(TABLE)).leading(CELL_LEADING));
     header(&mut table, columns);
     let mut n = 0;
+    let mut section = "";
     for g in &d.measures {
+        // A section heads the groups that share it, once, above their own headings.
+        let s = g.section.trim();
+        if !s.is_empty() && s != section {
+            table.rows.push(Row::Group(
+                Cell::new(vec![Paragraph::text(digits.apply(s), TextStyle::bold(TABLE)).leading(CELL_LEADING)])
+                    .fill(SECTION_FILL),
+            ));
+        }
+        section = s;
         let title = group_heading(g, digits);
         if !title.is_empty() {
             table.rows.push(Row::Group(
@@ -364,6 +375,25 @@ mod tests {
         assert!(names(&tables[0], 1)[0].contains("name ของ"));
         assert_eq!(names(&tables[0], 1), names(&tables[1], 0));
         assert_eq!(tables[0].columns.len() + tables[1].columns.len(), 12);
+    }
+
+    #[test]
+    fn a_section_heads_the_groups_that_share_it_once() {
+        let mut d = with_columns(&[MeasureField::Name]);
+        for (i, g) in d.measures.iter_mut().enumerate() {
+            g.section = if i < 2 { "IIT".into() } else { "EIT".into() };
+        }
+        let headings: Vec<String> = measures_tables(&d)[0]
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Group(c) => Some(c.content[0].plain_text()),
+                Row::Cells(_) => None,
+            })
+            .collect();
+        assert_eq!(headings.iter().filter(|h| *h == "IIT").count(), 1, "{headings:?}");
+        assert_eq!(headings.iter().filter(|h| *h == "EIT").count(), 1, "{headings:?}");
+        assert_eq!(headings[0], "IIT");
     }
 
     #[test]

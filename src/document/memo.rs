@@ -4,7 +4,7 @@ use super::images::Images;
 use super::style::{body, bold, regular, BODY, INDENT, MEMO_TITLE, MEMO_UNIT_LABEL};
 use super::DocError;
 use crate::catalog::wording;
-use crate::model::{Draft, Signer};
+use crate::model::{Draft, Signer, SignerRole};
 use crate::typeset::{
     Align, Block, Field, Numbering, PageSpec, ParaKind, Paragraph, Section, Signature, Span, TextStyle, CM,
 };
@@ -89,7 +89,7 @@ pub fn memo(d: &Draft, images: &Images) -> Result<Section, DocError> {
         (
             1.0,
             comment_block(
-                &format!("ความเห็น{}", agency.clerk_title()),
+                &s.clerk.heading.clone().unwrap_or_else(|| wording::comment_heading(d, SignerRole::Clerk)),
                 &s.clerk,
                 &agency.clerk_title(),
                 images,
@@ -100,7 +100,7 @@ pub fn memo(d: &Draft, images: &Images) -> Result<Section, DocError> {
         (
             1.0,
             comment_block(
-                &format!("ความเห็น{}", agency.chief_title()),
+                &s.executive.heading.clone().unwrap_or_else(|| wording::comment_heading(d, SignerRole::Executive)),
                 &s.executive,
                 &agency.chief_title(),
                 images,
@@ -132,7 +132,8 @@ pub fn signature(
         None => None,
     };
     let mut lines = Vec::new();
-    let name = s.name.trim();
+    let name = s.full_name();
+    let name = name.as_str();
     // Signature lines sit a little tighter than body text, as typed memos do.
     let line = |text: String| Paragraph::text(text, regular()).leading(SIGN_LEADING);
     lines.push(line(if name.is_empty() {

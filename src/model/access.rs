@@ -29,6 +29,7 @@ impl Draft {
             P::Ita(ItaField::Level) => self.ita.level.clone(),
             P::Analysis(f) => analysis_text(&self.analysis, *f)?.clone(),
             P::Group(id, GroupField::Heading) => self.group_by_id(id)?.heading.clone(),
+            P::Group(id, GroupField::Section) => self.group_by_id(id)?.section.clone(),
             P::Group(id, GroupField::Indicator) => {
                 self.group_by_id(id)?.indicator.map(|i| i.to_string()).unwrap_or_default()
             }
@@ -70,6 +71,10 @@ impl Draft {
             },
             P::Group(id, GroupField::Heading) => match self.group_by_id_mut(id) {
                 Some(g) => &mut g.heading,
+                None => return false,
+            },
+            P::Group(id, GroupField::Section) => match self.group_by_id_mut(id) {
+                Some(g) => &mut g.section,
                 None => return false,
             },
             P::Measure(id, f) => match self.measure_mut(id).and_then(|m| measure_text_mut(m, *f)) {
@@ -172,6 +177,7 @@ impl Draft {
         Some(match path {
             FieldPath::Text(TextField::AnalysisSummary) => self.texts.analysis_summary.clone(),
             FieldPath::Text(TextField::Preface) => self.texts.preface.clone(),
+            FieldPath::Signer(role, SignerField::Heading) => self.signers.get(*role)?.heading.clone(),
             FieldPath::Memo(MemoField::Department) => self.memo.department.clone(),
             FieldPath::Memo(MemoField::Subject) => self.memo.subject.clone(),
             FieldPath::Memo(MemoField::Addressee) => self.memo.addressee.clone(),
@@ -184,6 +190,7 @@ impl Draft {
         match path {
             FieldPath::Text(TextField::AnalysisSummary) => self.texts.analysis_summary = value,
             FieldPath::Text(TextField::Preface) => self.texts.preface = value,
+            FieldPath::Signer(role, SignerField::Heading) => self.signers.get_mut(*role).heading = value,
             FieldPath::Memo(MemoField::Department) => self.memo.department = value,
             FieldPath::Memo(MemoField::Subject) => self.memo.subject = value,
             FieldPath::Memo(MemoField::Addressee) => self.memo.addressee = value,
@@ -271,6 +278,7 @@ text_slots!(measure_text, measure_text_mut, Measure, MeasureField {
 });
 
 text_slots!(signer_text, signer_text_mut, Signer, SignerField {
+    Rank => rank,
     Name => name,
     Position => position,
     Acting => acting,

@@ -406,6 +406,9 @@ pub struct Measure {
 #[serde(default)]
 pub struct MeasureGroup {
     pub id: String,
+    /// The part of the report the group belongs to (an ITA tool such as IIT / EIT / OIT, or
+    /// a ประเด็น), printed once above the groups that share it; may stay empty.
+    pub section: String,
     /// ITA indicator (1–10) the group answers, if any.
     pub indicator: Option<u8>,
     /// The group heading; empty: the indicator's name.
@@ -439,6 +442,8 @@ pub struct Memo {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Signer {
+    /// A rank or title printed before the name (พ.จ.ต., ว่าที่ร้อยตรี); may stay empty.
+    pub rank: String,
     /// With title: นางสาวอัมภพร อยู่เจริญ
     pub name: String,
     pub position: String,
@@ -446,6 +451,9 @@ pub struct Signer {
     pub acting: String,
     /// Comment or order above the signature (ความเห็น…); empty leaves dotted lines.
     pub comment: String,
+    /// The heading above the comment as the officer writes it (ข้อสั่งการ, ความเห็นรองปลัด…);
+    /// `None`: ความเห็น and the signer's title.
+    pub heading: Option<String>,
     /// Image id of the signature.
     pub signature: Option<String>,
 }
@@ -494,6 +502,13 @@ pub struct Signers {
     pub clerk: Signer,
     /// นายก
     pub executive: Signer,
+}
+
+impl Signer {
+    /// The name as printed: rank, then name.
+    pub fn full_name(&self) -> String {
+        [self.rank.trim(), self.name.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ")
+    }
 }
 
 impl Signers {

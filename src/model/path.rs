@@ -64,7 +64,7 @@ field_keys!(
     TextField { AnalysisSummary = "analysis_summary", Preface = "preface" }
 );
 
-field_keys!(GroupField { Indicator = "indicator", Heading = "heading" });
+field_keys!(GroupField { Section = "section", Indicator = "indicator", Heading = "heading" });
 
 field_keys!(
     /// A measure's fields, in the order of the printed columns.
@@ -92,7 +92,14 @@ field_keys!(MemoField {
     Body = "body",
 });
 
-field_keys!(SignerField { Name = "name", Position = "position", Acting = "acting", Comment = "comment" });
+field_keys!(SignerField {
+    Rank = "rank",
+    Name = "name",
+    Position = "position",
+    Acting = "acting",
+    Comment = "comment",
+    Heading = "heading",
+});
 
 /// One field of a draft.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

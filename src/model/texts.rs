@@ -23,6 +23,7 @@ impl Draft {
             f(P::Text(TextField::Preface), t);
         }
         for g in self.measures.iter_mut() {
+            f(P::Group(g.id.clone(), GroupField::Section), &mut g.section);
             f(P::Group(g.id.clone(), GroupField::Heading), &mut g.heading);
             for m in g.measures.iter_mut() {
                 let id = m.id.clone();
@@ -60,6 +61,9 @@ impl Draft {
             f(P::Signer(role, SignerField::Position), &mut s.position);
             f(P::Signer(role, SignerField::Acting), &mut s.acting);
             f(P::Signer(role, SignerField::Comment), &mut s.comment);
+            if let Some(h) = s.heading.as_mut() {
+                f(P::Signer(role, SignerField::Heading), h);
+            }
         }
     }
 
@@ -135,6 +139,7 @@ pub fn stored_field_label(path: &str) -> String {
         ["texts", "preface"] => "คำนำ".into(),
         ["measures"] => "มาตรการ".into(),
         ["measures", g, "heading"] => format!("หัวข้อกลุ่มมาตรการที่ {}", n(g)),
+        ["measures", g, "section"] => format!("ส่วนของกลุ่มมาตรการที่ {}", n(g)),
         ["measures", g, "indicator"] => format!("ตัวชี้วัดของกลุ่มที่ {}", n(g)),
         ["measures", g, "measures", m, field, rest @ ..] => {
             let what = match *field {
@@ -166,6 +171,8 @@ pub fn stored_field_label(path: &str) -> String {
         ["signers", k, "position"] => format!("ตำแหน่ง{}", signer(k)),
         ["signers", k, "acting"] => format!("รักษาราชการแทน ({})", signer(k)),
         ["signers", k, "comment"] => format!("ความเห็นของ{}", signer(k)),
+        ["signers", k, "heading"] => format!("หัวข้อความเห็นของ{}", signer(k)),
+        ["signers", k, "rank"] => format!("ยศหรือคำนำหน้าของ{}", signer(k)),
         ["signers", k, ..] => signer(k).to_string(),
         ["options", ..] => "ตัวเลือกเอกสาร".into(),
         _ => return path.to_string(),

@@ -45,7 +45,9 @@ export async function open(viewport = DESKTOP, options = {}) {
 
 /// Loads the app and waits until it is interactive.
 export async function load(page, path = '') {
-  await page.goto(BASE_URL + path);
+  // The first visit of a run starts a cold browser and compiles the wasm: seen over 30 s
+  // once on a loaded 2-core machine.
+  await page.goto(BASE_URL + path, { timeout: 90000 });
   await page.waitForSelector('main', { timeout: 30000 });
 }
 

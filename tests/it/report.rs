@@ -525,3 +525,19 @@ fn the_department_line_prints_as_written() {
     assert!(text.contains("สำนักปลัดองค์การบริหารส่วนตำบลทดสอบ(งานแผน)โทร.๐๔๒"), "{text}");
     assert!(!text.contains(&default), "the proposed line is still printed");
 }
+
+/// A signer's rank prints before the name; a comment heading prints as the officer wrote it.
+#[test]
+fn signer_ranks_and_comment_headings_print_as_written() {
+    use prongsai::model::SignerRole;
+    let mut d = seed("seed-004");
+    d.signers.reporter.rank = "พ.จ.ต.".into();
+    let name = d.signers.reporter.name.trim().to_string();
+    let default = prongsai::catalog::wording::comment_heading(&d, SignerRole::Clerk);
+    d.signers.clerk.heading = Some("ความเห็นรองปลัด".into());
+    let (_, text) = render_seed("signers-as-written", &d);
+    let text = squash(&text);
+    assert!(text.contains(&squash(&format!("(พ.จ.ต. {name})"))), "the rank is not before the name");
+    assert!(text.contains("ความเห็นรองปลัด"));
+    assert!(!text.contains(&squash(&default)), "the proposed heading is still printed");
+}

@@ -38,7 +38,10 @@ fn resolve(dir: &Path, url: &str) -> Option<PathBuf> {
 pub fn start(dir: PathBuf, port: u16) -> Result<u16> {
     let server = Arc::new(Server::http(("127.0.0.1", port)).map_err(|e| anyhow!("cannot listen on {port}: {e}"))?);
     let bound = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(port);
-    for _ in 0..4 {
+    // Several workers: a response to a client that reads slowly (the service worker fetching
+    // the engine and word list while the page loads) blocks its worker until it is read,
+    // and a test run once stalled with every worker so blocked.
+    for _ in 0..16 {
         let server = server.clone();
         let dir = dir.clone();
         std::thread::spawn(move || {

@@ -210,6 +210,11 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
                     <button type="button" class="danger" on:click=remove_group>"ลบกลุ่ม"</button>
                 </div>
             </div>
+            <TextField
+                path=FieldPath::Group(gid.clone(), GroupField::Section)
+                label="ส่วนของรายงาน (ถ้ามี)"
+                hint=Some("เช่น IIT หรือ ประเด็นที่ ๑ พิมพ์ครั้งเดียวเหนือกลุ่มที่อยู่ในส่วนเดียวกันที่เรียงติดกัน")
+            />
             <div class="grid two">
                 <SelectField path=indicator label="ตัวชี้วัด ITA ที่เกี่ยวข้อง" options=options />
                 <TextField path=heading label="หัวข้อกลุ่ม" hint=Some("เว้นว่างได้เมื่อเลือกตัวชี้วัด (ใช้ชื่อตัวชี้วัดเป็นหัวข้อ)") grow=true />

@@ -189,9 +189,15 @@ fn signer_fields(st: AppState, who: Who, title: Signal<String>, with_comment: bo
                 <TextField path=field(SignerField::Position) label="ตำแหน่ง" grow=true />
             </div>
             <TextField path=field(SignerField::Acting) label="รักษาราชการแทน / ปฏิบัติหน้าที่ (ถ้ามี)" hint=Some(acting_hint) />
+            <TextField
+                path=field(SignerField::Rank)
+                label="ยศหรือคำนำหน้าพิเศษ (ถ้ามี)"
+                hint=Some("พิมพ์ไว้หน้าชื่อ เช่น พ.จ.ต. หรือ ว่าที่ร้อยตรี")
+            />
             {with_comment
                 .then(|| {
                     view! {
+                        <ProposedField path=field(SignerField::Heading) label="หัวข้อความเห็น" rows=1 />
                         <TextField
                             path=field(SignerField::Comment)
                             label="ความเห็น / คำสั่ง"

@@ -142,29 +142,27 @@ fn page_svg(st: AppState, page: &PreviewPage) -> AnyView {
     .into_any()
 }
 
-/// A checkbox for one part of the document.
-fn parts_choice(
+/// A checkbox for one yes/no option of the document.
+fn option_box(
     st: AppState,
-    key: &'static str,
+    id: &'static str,
     label: &'static str,
-    part: fn(&mut crate::model::Parts) -> &mut bool,
+    option: fn(&mut crate::model::Options) -> &mut bool,
 ) -> impl IntoView {
-    let id = format!("opt-part-{key}");
-    let label_for = id.clone();
     view! {
-        <label class="choice" for=label_for>
+        <label class="choice" for=id>
             <input
                 id=id
                 type="checkbox"
                 prop:checked=move || {
                     st.shape(|d| {
-                        let mut parts = d.options.parts;
-                        *part(&mut parts)
+                        let mut options = d.options.clone();
+                        *option(&mut options)
                     })
                 }
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
-                    st.edit(|d| *part(&mut d.options.parts) = on);
+                    st.edit(|d| *option(&mut d.options) = on);
                 }
             />
             {label}
@@ -266,40 +264,18 @@ pub fn view(st: AppState) -> AnyView {
                     })
                     .collect_view()}
             </fieldset>
-            <label class="choice" for="opt-pdfa">
-                <input
-                    id="opt-pdfa"
-                    type="checkbox"
-                    prop:checked=move || st.shape(|d| d.options.pdfa)
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        st.edit(|d| d.options.pdfa = on);
-                    }
-                />
-                "PDF/A – รูปแบบสำหรับเก็บเอกสารระยะยาว (เลือกเมื่อหน่วยงานกำหนด)"
-            </label>
+            {option_box(st, "opt-pdfa", "PDF/A – รูปแบบสำหรับเก็บเอกสารระยะยาว (เลือกเมื่อหน่วยงานกำหนด)", |o| &mut o.pdfa)}
             <fieldset class="field" id="f-options-parts" tabindex="-1">
                 <legend>"ส่วนของเอกสารที่พิมพ์"</legend>
-                {parts_choice(st, "memo", "บันทึกข้อความ", |p| &mut p.memo)}
-                {parts_choice(st, "cover", "หน้าปกและคำนำ", |p| &mut p.cover)}
-                {parts_choice(st, "analysis", "ผลการประเมิน ITA และการวิเคราะห์", |p| &mut p.analysis)}
-                {parts_choice(st, "measures", "ตารางมาตรการและผลการดำเนินการ", |p| &mut p.measures)}
-                {parts_choice(st, "photos", "ภาพประกอบ", |p| &mut p.photos)}
-                {parts_choice(st, "recommendations", "สรุปผลและข้อเสนอแนะ", |p| &mut p.recommendations)}
+                {option_box(st, "opt-part-memo", "บันทึกข้อความ", |o| &mut o.parts.memo)}
+                {option_box(st, "opt-part-cover", "หน้าปกและคำนำ", |o| &mut o.parts.cover)}
+                {option_box(st, "opt-part-analysis", "ผลการประเมิน ITA และการวิเคราะห์", |o| &mut o.parts.analysis)}
+                {option_box(st, "opt-part-measures", "ตารางมาตรการและผลการดำเนินการ", |o| &mut o.parts.measures)}
+                {option_box(st, "opt-part-photos", "ภาพประกอบ", |o| &mut o.parts.photos)}
+                {option_box(st, "opt-part-recommendations", "สรุปผลและข้อเสนอแนะ", |o| &mut o.parts.recommendations)}
                 {move || st.feedback.problem_for(&crate::model::FieldPath::Parts).map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
             </fieldset>
-            <label class="choice" for="opt-number-measures">
-                <input
-                    id="opt-number-measures"
-                    type="checkbox"
-                    prop:checked=move || st.shape(|d| d.options.number_measures)
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        st.edit(|d| d.options.number_measures = on);
-                    }
-                />
-                "ใส่เลขลำดับมาตรการ (๑. ๒. …) ในตาราง"
-            </label>
+            {option_box(st, "opt-number-measures", "ใส่เลขลำดับมาตรการ (๑. ๒. …) ในตาราง", |o| &mut o.number_measures)}
             <p class="file-name">"ชื่อไฟล์: " <strong>{move || st.draft.with(wording::pdf_file_name)}</strong></p>
             <div class="row">
                 <button type="button" class="big" id="show-preview" disabled=move || busy.get().is_some() on:click=show_preview>"ดูตัวอย่างเอกสาร"</button>
