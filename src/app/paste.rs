@@ -6,7 +6,7 @@
 use super::clock::new_id;
 use super::state::AppState;
 use crate::model::path::MeasureField;
-use crate::model::rows::{grid_row, read_tsv, Plan};
+use crate::model::rows::{grid_row, read_tsv, Covered, Plan};
 use crate::thai::Digits;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,8 +21,7 @@ fn html_rows(html: &str) -> Option<Vec<Vec<String>>> {
     let table = doc.query_selector("table").ok()??;
     let rows = table.query_selector_all("tr").ok()?;
     let mut out: Vec<Vec<String>> = Vec::new();
-    // Columns still covered by a cell from a row above: how many rows more.
-    let mut covered: Vec<usize> = Vec::new();
+    let mut covered = Covered::new();
     let span = |c: &web_sys::Element, name: &str| -> usize {
         c.get_attribute(name).and_then(|v| v.trim().parse().ok()).unwrap_or(1).clamp(1, 64)
     };
@@ -118,12 +117,13 @@ pub fn paste_box(st: AppState, gid: String) -> impl IntoView {
     let plan: RwSignal<Option<Plan>> = RwSignal::new(None);
     let on_paste = move |ev: web_sys::ClipboardEvent| {
         ev.prevent_default();
-        let rows = pasted_rows(&ev);
-        if rows.is_empty() {
-            st.toasts.say("ไม่พบแถวในสิ่งที่วาง กรุณาคัดลอกแถวจากตาราง Excel, Google Sheets หรือ Word".into());
+        let p = Plan::new(pasted_rows(&ev));
+        if p.body().is_empty() {
+            plan.set(None);
+            st.toasts.say("ไม่พบแถวในสิ่งที่วาง กรุณาคัดลอกแถวจากตาราง Excel, Google Sheets หรือ Word แล้ววางอีกครั้ง".into());
             return;
         }
-        plan.set(Some(Plan::new(rows)));
+        plan.set(Some(p));
     };
     let add = move |_| {
         let Some(p) = plan.get_untracked() else { return };
@@ -168,6 +168,19 @@ pub fn paste_box(st: AppState, gid: String) -> impl IntoView {
     let preview = move || {
         plan.get().map(|p| {
             let count = p.body().len();
+            // What will be added, said before it is: measures here, and new groups.
+            let (first, groups) = p.groups(|_| String::new());
+            let measures = first.len() + groups.iter().map(|g| g.measures.len()).sum::<usize>();
+            let into = if groups.is_empty() {
+                "ในกลุ่มนี้".to_string()
+            } else {
+                format!("โดยสร้างกลุ่มใหม่ {} กลุ่มตามแถวหัวข้อ", Digits::Thai.number(groups.len()))
+            };
+            let summary = format!(
+                "พบ {} แถว จะเพิ่ม {} มาตรการ{into} ตรวจว่าแต่ละคอลัมน์จะเป็นช่องใด แล้วกดเพิ่ม",
+                Digits::Thai.number(count),
+                Digits::Thai.number(measures)
+            );
             let left_out = p.left_out().len();
             let header_rows: Vec<Vec<String>> = p.rows[..p.header.min(p.rows.len())].to_vec();
             let has_header = p.header > 0;
@@ -175,7 +188,7 @@ pub fn paste_box(st: AppState, gid: String) -> impl IntoView {
             let columns = p.columns.clone();
             view! {
                 <div class="paste-preview">
-                    <p>{format!("พบ {} แถว ตรวจว่าแต่ละคอลัมน์จะเป็นช่องใด แล้วกดเพิ่ม", Digits::Thai.number(count))}</p>
+                    <p>{summary}</p>
                     <div class="table-scroll">
                         <table>
                             <thead>
@@ -225,7 +238,7 @@ pub fn paste_box(st: AppState, gid: String) -> impl IntoView {
                             }
                         })}
                     <div class="row">
-                        <button type="button" class="primary" on:click=add.clone()>{format!("เพิ่ม {} แถว", Digits::Thai.number(count))}</button>
+                        <button type="button" class="primary" on:click=add.clone()>{format!("เพิ่ม {} มาตรการ", Digits::Thai.number(measures))}</button>
                         <button type="button" on:click=move |_| plan.set(None)>"ยกเลิก"</button>
                     </div>
                 </div>
@@ -236,9 +249,25 @@ pub fn paste_box(st: AppState, gid: String) -> impl IntoView {
         <div class="paste">
             {move || {
                 if open.get() {
+                    let target = NodeRef::<leptos::html::Textarea>::new();
+                    // Ready for Ctrl+V as soon as it opens.
+                    Effect::new(move |_| {
+                        if let Some(t) = target.get() {
+                            let _ = t.focus();
+                        }
+                    });
                     view! {
                         <label>"วางแถวที่คัดลอกจาก Excel, Google Sheets หรือตารางใน Word (Ctrl+V)"</label>
-                        <textarea class="paste-target" rows="2" placeholder="คลิกที่นี่แล้วกด Ctrl+V" on:paste=on_paste></textarea>
+                        <textarea class="paste-target" rows="2" placeholder="คลิกที่นี่แล้วกด Ctrl+V" node_ref=target on:paste=on_paste></textarea>
+                        <button
+                            type="button"
+                            on:click=move |_| {
+                                plan.set(None);
+                                open.set(false);
+                            }
+                        >
+                            "ปิด"
+                        </button>
                     }
                         .into_any()
                 } else {

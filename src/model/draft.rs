@@ -587,6 +587,11 @@ impl Parts {
     pub fn any_report(&self) -> bool {
         self.cover || self.analysis || self.measures || self.photos || self.recommendations
     }
+
+    /// Whether anything at all is printed.
+    pub fn any(&self) -> bool {
+        self.memo || self.any_report()
+    }
 }
 
 impl Draft {

@@ -73,34 +73,39 @@ pub fn read_tsv(text: &str) -> Vec<Vec<String>> {
     rows.into_iter().map(|r| r.into_iter().map(|c| c.replace("\r\n", "\n").trim().to_string()).collect()).collect()
 }
 
-/// One table row on the grid: slots still covered by cells from rows above stay empty, a
-/// cell spanning columns leaves the slots after it empty. `covered` (rows each column is
-/// still covered for) moves on by this row.
-pub fn grid_row(covered: &mut Vec<usize>, cells: Vec<(String, usize, usize)>) -> Vec<String> {
+/// Columns covered by a cell merged down from a row above: for how many rows more, and
+/// its text.
+pub type Covered = Vec<(usize, String)>;
+
+/// One table row on the grid: a cell merged down from a row above repeats its text in this
+/// row (a unit responsible for two measures is responsible for each); a cell spanning
+/// columns leaves the slots after it empty. `covered` moves on by this row.
+pub fn grid_row(covered: &mut Covered, cells: Vec<(String, usize, usize)>) -> Vec<String> {
     let from_above = covered.clone();
-    let is_covered = |col: usize| from_above.get(col).is_some_and(|&n| n > 0);
+    let above = |col: usize| from_above.get(col).filter(|(n, _)| *n > 0).map(|(_, t)| t.clone());
     let mut row = Vec::new();
     let mut placed = Vec::new();
     for (text, colspan, rowspan) in cells {
-        while is_covered(row.len()) {
-            row.push(String::new());
+        while let Some(t) = above(row.len()) {
+            row.push(t);
         }
         for k in 0..colspan {
-            placed.push((row.len(), rowspan - 1));
-            row.push(if k == 0 { text.clone() } else { String::new() });
+            let t = if k == 0 { text.clone() } else { String::new() };
+            placed.push((row.len(), rowspan - 1, t.clone()));
+            row.push(t);
         }
     }
-    while is_covered(row.len()) {
-        row.push(String::new());
+    while let Some(t) = above(row.len()) {
+        row.push(t);
     }
-    for n in covered.iter_mut() {
+    for (n, _) in covered.iter_mut() {
         *n = n.saturating_sub(1);
     }
-    for (col, more) in placed {
+    for (col, more, text) in placed {
         if covered.len() <= col {
-            covered.resize(col + 1, 0);
+            covered.resize(col + 1, (0, String::new()));
         }
-        covered[col] = more;
+        covered[col] = (more, text);
     }
     row
 }
@@ -158,8 +163,13 @@ impl Plan {
     /// ผลการดำเนินการ → ผลผลิต / ผลลัพธ์); otherwise columns by position, a leading column of
     /// row numbers skipped.
     pub fn new(rows: Vec<Vec<String>>) -> Plan {
-        let rows: Vec<Vec<String>> = rows.into_iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).collect();
+        let mut rows: Vec<Vec<String>> = rows.into_iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).collect();
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        // A heading row above the header (a Word table titled by its ประเด็น): the header comes
+        // first, the heading then starts the group its rows belong to.
+        if rows.len() > 1 && is_heading(&rows[0]) && header_fields(&rows[1], width).is_some() {
+            rows.swap(0, 1);
+        }
         let Some(mut named) = rows.first().and_then(|r| header_fields(r, width)) else {
             return Plan::by_position(rows);
         };
@@ -362,8 +372,26 @@ mod tests {
         let b = grid_row(&mut covered, vec![cell("อบรม", 1, 1), cell("สรุป", 1, 1), cell("เข้าใจ", 1, 1)]);
         let c = grid_row(&mut covered, vec![cell("ประเด็น ข", 1, 1), cell("สำรวจ", 1, 1)]);
         assert_eq!(a, ["ประเด็น ก", "ประชุม", "รายงาน", ""]);
-        assert_eq!(b, ["", "อบรม", "สรุป", "เข้าใจ"]);
+        assert_eq!(b, ["ประเด็น ก", "อบรม", "สรุป", "เข้าใจ"]);
         assert_eq!(c, ["ประเด็น ข", "สำรวจ"]);
+    }
+
+    #[test]
+    fn a_heading_above_the_header_titles_the_rows_below_it() {
+        let rows = vec![
+            vec!["ประเด็นที่ ๑ การเปิดเผยข้อมูล".to_string()],
+            vec!["ลำดับ".to_string(), "มาตรการ/กิจกรรม".into(), "ผู้รับผิดชอบ".into()],
+            vec!["1".to_string(), "เผยแพร่".into(), "สำนักปลัด".into()],
+        ];
+        let plan = Plan::new(rows);
+        assert_eq!(plan.header, 1);
+        assert_eq!(plan.columns, [None, Some(MeasureField::Name), Some(MeasureField::Responsible)]);
+        let (first, groups) = plan.groups(ids());
+        assert!(first.is_empty());
+        assert_eq!(
+            (groups[0].heading.as_str(), groups[0].measures[0].name.as_str()),
+            ("ประเด็นที่ ๑ การเปิดเผยข้อมูล", "เผยแพร่")
+        );
     }
 
     #[test]

@@ -115,8 +115,7 @@ pub fn validate(draft: &Draft) -> Vec<Problem> {
     }
 
     check_date(&mut out, FieldPath::Memo(MemoField::Date), "วันที่ของบันทึกข้อความ", draft.memo.date);
-    let parts = draft.options.parts;
-    if !parts.memo && !parts.any_report() {
+    if !draft.options.parts.any() {
         out.push(Problem::new(FieldPath::Parts, "กรุณาเลือกส่วนของเอกสารที่จะพิมพ์อย่างน้อย ๑ ส่วน"));
     }
     // Typed text that is not a value: the field keeps it, the officer is told.

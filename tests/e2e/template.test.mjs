@@ -103,7 +103,8 @@ test('twenty rows pasted from a spreadsheet and a Word table become measures in 
     // The budget column has no field: it is named as left out, never mixed into another.
     assert.match(await preview.innerText(), /๑ คอลัมน์ที่ไม่ได้เลือกช่อง/);
     await shot(page, 'template-paste-preview-desktop');
-    await preview.getByRole('button', { name: /เพิ่ม ๒๐ แถว/ }).click();
+    assert.match(await preview.innerText(), /จะเพิ่ม ๒๐ มาตรการในกลุ่มนี้/);
+    await preview.getByRole('button', { name: /เพิ่ม ๒๐ มาตรการ/ }).click();
     assert.equal(await page.locator('.measure').count(), before + 20);
     const last = group.locator('.measure').last();
     assert.equal(await last.getByLabel('มาตรการ/กิจกรรม').inputValue(), 'มาตรการวาง 20');
@@ -121,7 +122,8 @@ test('twenty rows pasted from a spreadsheet and a Word table become measures in 
     const groupsBefore = await page.locator('.group').count();
     await group.getByRole('button', { name: 'วางแถวจาก Excel / Word' }).click();
     await paste(page, '.group .paste-target', { 'text/html': html, 'text/plain': 'ignored' });
-    await page.locator('.paste-preview').getByRole('button', { name: /เพิ่ม ๓ แถว/ }).click();
+    assert.match(await page.locator('.paste-preview').innerText(), /สร้างกลุ่มใหม่ ๑ กลุ่ม/);
+    await page.locator('.paste-preview').getByRole('button', { name: /เพิ่ม ๒ มาตรการ/ }).click();
     assert.equal(await page.locator('.group').count(), groupsBefore + 1, 'the heading row made a group');
     const added = page.locator('.group').nth(1);
     assert.equal(await added.getByLabel('หัวข้อกลุ่ม').inputValue(), 'ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล');
@@ -152,6 +154,28 @@ test('a measure moves to another group with what was typed in it', async () => {
     assert.equal(await groups.nth(1).locator('.measure').count(), secondCount + 1);
     assert.equal(await groups.nth(1).locator('.measure').last().getByLabel('มาตรการ/กิจกรรม').inputValue(), name);
     await shot(page, 'template-moved-phone');
+  } finally {
+    await b.close();
+  }
+});
+
+test('with every part of the document left out, nothing is made and the officer is told why', async () => {
+  const b = await open(PHONE);
+  const { page } = b;
+  try {
+    await load(page);
+    await step(page, 7);
+    for (const part of ['memo', 'cover', 'analysis', 'measures', 'photos', 'recommendations']) {
+      await page.locator(`#opt-part-${part}`).uncheck();
+    }
+    let downloaded = false;
+    page.on('download', () => { downloaded = true; });
+    await page.click('#download-pdf');
+    await page.waitForSelector('.error:has-text("ยังไม่ได้เลือกส่วนของเอกสาร")');
+    assert.equal(downloaded, false, 'an empty PDF was downloaded');
+    await page.locator('#opt-part-memo').check();
+    const { path } = await download(page, '#download-pdf', 'template-memo-only.pdf');
+    assert.ok(squash(pdfText(path)).includes('บันทึกข้อความ'));
   } finally {
     await b.close();
   }

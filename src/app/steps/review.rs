@@ -40,10 +40,20 @@ fn measure(name: &str, start: &str) {
     }
 }
 
+/// Why there is nothing to print, if so (every part of the document left out).
+fn nothing_to_print(d: &Draft) -> Option<String> {
+    (!d.options.parts.any())
+        .then(|| "ยังไม่ได้เลือกส่วนของเอกสารที่จะพิมพ์ กรุณาเลือกอย่างน้อย ๑ ส่วนในหัวข้อ \"ส่วนของเอกสารที่พิมพ์\" ด้านบน".into())
+}
+
 fn download(st: AppState, busy: RwSignal<Option<String>>, error: RwSignal<String>) {
     error.set(String::new());
     st.saving.flush();
     let d = st.draft.get_untracked();
+    if let Some(why) = nothing_to_print(&d) {
+        error.set(why);
+        return;
+    }
     // The officer may leave the step while the PDF is made: this step's signals are then
     // gone, so they are only ever written with `try_set`.
     leptos::task::spawn_local(async move {
@@ -179,6 +189,10 @@ pub fn view(st: AppState) -> AnyView {
         error.set(String::new());
         st.saving.flush();
         let d = st.draft.get_untracked();
+        if let Some(why) = nothing_to_print(&d) {
+            error.set(why);
+            return;
+        }
         leptos::task::spawn_local(async move {
             busy.try_set(Some("กำลังจัดหน้าตัวอย่าง…".into()));
             let result = async { engine::preview(&d, load_images(&d).await?).await }.await;
