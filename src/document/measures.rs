@@ -8,7 +8,7 @@
 use super::style::{heading, CELL_LEADING, HEADING, TABLE};
 use crate::catalog::indicator;
 use crate::model::path::MeasureField;
-use crate::model::{Draft, FieldPath, Measure, MeasureGroup};
+use crate::model::{Draft, Measure, MeasureGroup};
 use crate::thai::Digits;
 use crate::typeset::{Align, Block, Cell, Numbering, PageSpec, Paragraph, Rgb, Row, Section, Table, TextStyle};
 
@@ -136,12 +136,8 @@ const PLAN: [MeasureField; 7] = [
 /// narrower than it reads well at.
 fn tables_of(d: &Draft) -> Vec<Vec<&'static Column>> {
     let measures: Vec<&Measure> = d.measures.iter().flat_map(|g| &g.measures).collect();
-    let filled = |c: &Column| {
-        c.field == MeasureField::Name
-            || measures
-                .iter()
-                .any(|m| d.text(&FieldPath::Measure(m.id.clone(), c.field)).is_some_and(|t| !t.trim().is_empty()))
-    };
+    let filled =
+        |c: &Column| c.field == MeasureField::Name || measures.iter().any(|m| !m.text(c.field).trim().is_empty());
     let columns: Vec<&Column> = ALL_COLUMNS.iter().filter(|c| filled(c)).collect();
     let spec = PageSpec::landscape();
     let width = spec.size().0 - spec.margins.left - spec.margins.right;
@@ -205,10 +201,7 @@ fn measure_row(n: usize, m: &Measure, d: &Draft, columns: &[&Column]) -> Row {
         .iter()
         .map(|c| match c.field {
             MeasureField::Name => name_cell(n, m, d),
-            field => {
-                let text = d.text(&FieldPath::Measure(m.id.clone(), field)).unwrap_or_default();
-                Cell::new(cell_text(&text, c.list, d.options.digits))
-            }
+            field => Cell::new(cell_text(m.text(field), c.list, d.options.digits)),
         })
         .collect();
     Row::Cells(cells)
@@ -316,6 +309,7 @@ pub fn measures(d: &Draft) -> Section {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::FieldPath;
 
     /// The example with the columns `fill` filled in every measure and the others empty.
     fn with_columns(fill: &[MeasureField]) -> Draft {

@@ -10,6 +10,13 @@ use super::draft::{AgencyKind, Draft, Measure, MeasureGroup, Signer};
 use super::path::*;
 use crate::thai::BeDate;
 
+impl Measure {
+    /// One of the measure's texts (every measure field is text).
+    pub fn text(&self, field: MeasureField) -> &str {
+        measure_text(self, field).map_or("", String::as_str)
+    }
+}
+
 impl Draft {
     fn group_by_id(&self, id: &str) -> Option<&MeasureGroup> {
         self.measures.iter().find(|g| g.id == id)

@@ -68,9 +68,9 @@ fn measure_card(st: AppState, mid: String) -> impl IntoView {
     let steps_hint = Some("พิมพ์ขั้นตอนละหนึ่งบรรทัด โปรแกรมใส่เลข ๑. ๒. ให้เอง");
     // The extra columns are open when the measure uses one (checked when the card is made).
     let extra = [MeasureField::Issue, MeasureField::Approach, MeasureField::Monitoring, MeasureField::Result];
-    let more_open = st.draft.with_untracked(|d| {
-        extra.iter().any(|&f| d.text(&FieldPath::Measure(mid.clone(), f)).is_some_and(|t| !t.trim().is_empty()))
-    });
+    let more_open = st
+        .draft
+        .with_untracked(|d| d.measure(&mid).is_some_and(|m| extra.iter().any(|&f| !m.text(f).trim().is_empty())));
     view! {
         <article class="measure">
             <div class="measure-head">
