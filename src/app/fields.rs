@@ -442,3 +442,31 @@ pub fn ProposedField(path: FieldPath, #[prop(into)] label: String, rows: u32) ->
     .into_any();
     frame(path, label, None, problem, control)
 }
+
+/// A checkbox for one yes/no option of the document.
+pub fn option_box(
+    st: AppState,
+    id: &'static str,
+    label: &'static str,
+    option: fn(&mut crate::model::Options) -> &mut bool,
+) -> impl IntoView {
+    view! {
+        <label class="choice" for=id>
+            <input
+                id=id
+                type="checkbox"
+                prop:checked=move || {
+                    st.shape(|d| {
+                        let mut options = d.options.clone();
+                        *option(&mut options)
+                    })
+                }
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    st.edit(|d| *option(&mut d.options) = on);
+                }
+            />
+            {label}
+        </label>
+    }
+}

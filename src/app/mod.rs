@@ -13,6 +13,7 @@ mod field_triggers;
 mod fields;
 mod images;
 mod imaging;
+mod outline;
 mod paste;
 mod rescue;
 mod route;

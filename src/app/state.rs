@@ -41,6 +41,8 @@ pub struct AppState {
     /// The wording the app proposes for each proposed field (recomputed only while such a
     /// field is shown; a field re-renders only when its own proposal changes).
     pub proposals: Memo<BTreeMap<FieldPath, String>>,
+    /// Which measure cards are open in step ๔.
+    pub outline: super::outline::Outline,
     /// A fact (agency name, year…) is being typed: stale wording waits until it is committed,
     /// rather than offering to write in a half-typed name.
     pub typing_fact: RwSignal<bool>,
@@ -61,6 +63,7 @@ impl AppState {
             name: Memo::new(move |_| draft.with(Draft::display_name)),
             proposals: Memo::new(move |_| draft.with(crate::catalog::wording::proposals)),
             typing_fact: RwSignal::new(false),
+            outline: super::outline::Outline::new(),
         };
         st.open_first();
         st.saving.watch_other_tabs(move || {

@@ -6,7 +6,6 @@
 //! name or the ITA scores are still empty: a missing name becomes "หน่วยงาน", a missing
 //! score drops its clause instead of leaving a blank.
 
-use crate::catalog::indicators::indicator;
 use crate::model::path::{MemoField, SignerField, TextField};
 use crate::model::{AgencyKind, Draft, FieldPath, SignerRole};
 use crate::thai::Digits;
@@ -22,7 +21,7 @@ const FORBIDDEN_IN_FILE_NAMES: &[char] = &['/', '\\', ':', '*', '?', '"', '<', '
 
 /// The proposal of every proposed field the editor shows, by its path.
 pub fn proposals(d: &Draft) -> BTreeMap<FieldPath, String> {
-    BTreeMap::from([
+    let mut proposals = BTreeMap::from([
         (FieldPath::Memo(MemoField::Department), memo_department(d)),
         (FieldPath::Memo(MemoField::Subject), memo_subject(d)),
         (FieldPath::Memo(MemoField::Addressee), memo_addressee(d)),
@@ -30,13 +29,26 @@ pub fn proposals(d: &Draft) -> BTreeMap<FieldPath, String> {
         (FieldPath::Text(TextField::AnalysisSummary), analysis_summary(d)),
         (FieldPath::Signer(SignerRole::Clerk, SignerField::Heading), comment_heading(d, SignerRole::Clerk)),
         (FieldPath::Signer(SignerRole::Executive, SignerField::Heading), comment_heading(d, SignerRole::Executive)),
-    ])
+    ]);
+    for i in 0..d.signers.reviewers.len() {
+        let role = SignerRole::Reviewer(i);
+        proposals.insert(FieldPath::Signer(role, SignerField::Heading), comment_heading(d, role));
+    }
+    for role in d.signers.roles() {
+        proposals.insert(FieldPath::Signer(role, SignerField::Label), role.default_label().to_string());
+    }
+    proposals
 }
 
 /// The heading above a comment in the memo: ความเห็นปลัดองค์การบริหารส่วนตำบล…
+/// A reviewer's heading names their position (ความเห็นหัวหน้าสำนักปลัด).
 pub fn comment_heading(d: &Draft, role: SignerRole) -> String {
     let title = match role {
         SignerRole::Executive => d.agency.chief_title(),
+        SignerRole::Reviewer(i) => {
+            let position = d.signers.reviewers.get(i).map(|s| s.position.trim()).unwrap_or_default();
+            d.options.digits.apply(position.lines().next().unwrap_or_default())
+        }
         _ => d.agency.clerk_title(),
     };
     format!("ความเห็น{title}")
@@ -290,11 +302,12 @@ fn weak_sentence(d: &Draft, name_the_year: bool) -> Option<String> {
     let under = format!("ได้คะแนนต่ำกว่า {} คะแนน", d.ita.threshold);
     let names: Vec<String> = d.ita.weak_indicators().into_iter().map(|n| weak_indicator(d, n)).collect();
     // An indicator without a score is unknown, never counted as passed.
-    let unknown: Vec<String> = (1..=10)
+    let count = d.ita.indicators.len();
+    let unknown: Vec<String> = (1..=count)
         .filter(|&n| d.ita.indicators.get(n - 1).is_none_or(|s| s.previous.is_none()))
         .map(|n| n.to_string())
         .collect();
-    let known = 10 - unknown.len();
+    let known = count - unknown.len();
     let sentence = match names.len() {
         0 if unknown.is_empty() => format!("{lead}ไม่มีตัวชี้วัดใด{under}"),
         0 => format!("{lead}ในตัวชี้วัดที่มีคะแนน {known} ตัวชี้วัด ไม่มีตัวชี้วัดใด{under}"),
@@ -310,7 +323,8 @@ fn weak_sentence(d: &Draft, name_the_year: bool) -> Option<String> {
 
 /// ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (83.57 คะแนน)
 fn weak_indicator(d: &Draft, n: usize) -> String {
-    let name = u8::try_from(n).ok().and_then(indicator).map(|i| i.name).unwrap_or("");
+    let name = d.ita.indicator_name(n - 1);
+    let name = name.as_str();
     let value = d.ita.indicators.get(n - 1).and_then(|s| s.previous);
     let value = value.map(|v| format!(" ({} คะแนน)", score(v))).unwrap_or_default();
     format!("{}{value}", join_words(&[format!("ตัวชี้วัดที่ {n}").as_str(), name]))

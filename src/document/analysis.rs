@@ -1,24 +1,17 @@
 //! ผลการประเมิน ITA: overall result, the ten indicators (one or two years), the weak ones
 //! marked, a bar chart, and the officer's analysis.
 
-use super::style::{body, heading, regular, subheading, CELL_LEADING, HEADING, INDENT, SMALL, TABLE};
-use crate::catalog::{wording, INDICATORS};
+use super::style::{body, cell, heading, regular, subheading, HEADER_FILL, HEADING, INDENT, SMALL, TABLE};
+use crate::catalog::wording;
 use crate::model::Draft;
 use crate::thai::Digits;
-use crate::typeset::{
-    Align, Bar, BarChart, Block, Cell, Numbering, PageSpec, Paragraph, Rgb, Row, Section, Table, TextStyle,
-};
+use crate::typeset::{Align, Bar, BarChart, Block, Numbering, PageSpec, Rgb, Row, Section, Table, TextStyle, CM};
 
 const WEAK_FILL: Rgb = Rgb(0xfb, 0xe4, 0xe1);
-const HEADER_FILL: Rgb = Rgb(0xe8, 0xee, 0xf5);
 
 /// A score as printed: two decimals, in the draft's digits.
 pub fn score_text(v: Option<f32>, digits: Digits) -> String {
     v.map(|v| digits.apply(&format!("{v:.2}"))).unwrap_or_else(|| "-".into())
-}
-
-fn cell(text: &str, style: TextStyle, align: Align) -> Cell {
-    Cell::new(vec![Paragraph::text(text, style).align(align).leading(CELL_LEADING)]).middle()
 }
 
 /// The officer's analysis text as paragraphs: a list when it has several lines.
@@ -49,7 +42,11 @@ pub fn analysis(d: &Draft) -> Section {
     for p in summary.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
         blocks.extend(text_blocks(p, digits));
     }
-    let has_scores = ita.indicators.iter().any(|s| s.previous.is_some() || s.current.is_some());
+    let has_scores = ita.indicators.iter().any(|s| {
+        s.previous.is_some()
+            || s.current.is_some()
+            || s.subs.iter().any(|x| x.previous.is_some() || x.current.is_some())
+    });
     if !has_scores {
         blocks.push(Block::Para(body("ยังไม่มีข้อมูลคะแนนรายตัวชี้วัด").space_before(6.0)));
     }
@@ -89,19 +86,19 @@ pub fn analysis(d: &Draft) -> Section {
     table.header.push(header);
     let t = TextStyle::regular(TABLE);
     let weak = ita.weak_indicators();
-    for ind in INDICATORS.iter() {
-        let score = ita.indicators.get(ind.number as usize - 1).copied().unwrap_or_default();
-        let is_weak = weak.contains(&(ind.number as usize));
+    // One row per score: an indicator, then its sub-indicators (๑๐.๑) under it.
+    let score_row = |number: String, name: String, tool: String, previous: Option<f32>, current: Option<f32>| {
+        let is_weak = previous.is_some_and(|v| v < ita.threshold);
         let mut row = vec![
-            cell(&digits.number(ind.number), t, Align::Center),
-            cell(ind.name, t, Align::Left),
-            cell(ind.tool.code(), t, Align::Center),
-            cell(&score_text(score.previous, digits), t, Align::Center),
+            cell(&number, t, Align::Center),
+            cell(&digits.apply(&name), t, Align::Left),
+            cell(&tool, t, Align::Center),
+            cell(&score_text(previous, digits), t, Align::Center),
         ];
         if two_years {
-            row.push(cell(&score_text(score.current, digits), t, Align::Center));
+            row.push(cell(&score_text(current, digits), t, Align::Center));
         }
-        let verdict = match score.previous {
+        let verdict = match previous {
             None => "-",
             Some(_) if is_weak => "ต่ำกว่าเกณฑ์",
             Some(_) => "ผ่านเกณฑ์",
@@ -110,7 +107,25 @@ pub fn analysis(d: &Draft) -> Section {
         if is_weak {
             row = row.into_iter().map(|c| c.fill(WEAK_FILL)).collect();
         }
-        table.rows.push(Row::Cells(row));
+        Row::Cells(row)
+    };
+    for (i, score) in ita.indicators.iter().enumerate() {
+        let n = i + 1;
+        debug_assert_eq!(weak.contains(&n), score.previous.is_some_and(|v| v < ita.threshold));
+        let (name, tool) = (ita.indicator_name(i), ita.indicator_tool(i));
+        table.rows.push(score_row(digits.number(n), name, tool, score.previous, score.current));
+        // A sub-indicator's number is too wide for the number column: it leads its name,
+        // set in under the indicator's.
+        for (k, sub) in score.subs.iter().enumerate() {
+            let name = format!("{n}.{} {}", k + 1, sub.name.trim());
+            let Row::Cells(mut row) = score_row(String::new(), name, String::new(), sub.previous, sub.current) else {
+                continue;
+            };
+            for p in &mut row[1].content {
+                *p = p.clone().left_indent(0.6 * CM);
+            }
+            table.rows.push(Row::Cells(row));
+        }
     }
     if has_scores {
         blocks.push(Block::Para(subheading(&caption).align(Align::Center)));
@@ -120,14 +135,12 @@ pub fn analysis(d: &Draft) -> Section {
     // The chart of the same scores.
     if has_scores {
         // An indicator without a score is left out of the chart (the table says "-").
-        let bars = INDICATORS
+        let bars = ita
+            .indicators
             .iter()
-            .filter(|ind| {
-                let s = ita.indicators.get(ind.number as usize - 1).copied().unwrap_or_default();
-                s.previous.is_some() || s.current.is_some()
-            })
-            .map(|ind| {
-                let s = ita.indicators.get(ind.number as usize - 1).copied().unwrap_or_default();
+            .enumerate()
+            .filter(|(_, s)| s.previous.is_some() || s.current.is_some())
+            .map(|(i, s)| {
                 let mut values = vec![s.previous];
                 let mut labels = vec![score_text(s.previous, digits)];
                 if two_years {
@@ -135,10 +148,10 @@ pub fn analysis(d: &Draft) -> Section {
                     labels.push(score_text(s.current, digits));
                 }
                 Bar {
-                    label: format!("{} {}", digits.number(ind.number), ind.name),
+                    label: format!("{} {}", digits.number(i + 1), digits.apply(&ita.indicator_name(i))),
                     values,
                     value_labels: labels,
-                    highlight: weak.contains(&(ind.number as usize)),
+                    highlight: weak.contains(&(i + 1)),
                 }
             })
             .collect();

@@ -6,7 +6,7 @@ use super::memo::signature;
 use super::style::{body, heading, regular, th, COVER_TITLE, HEADING, INDENT};
 use super::DocError;
 use crate::catalog::wording;
-use crate::model::Draft;
+use crate::model::{Draft, SignerRole};
 use crate::typeset::{Align, Block, Numbering, PageSpec, ParaKind, Paragraph, Section, TextStyle, CM};
 
 fn centred(text: &str, style: TextStyle) -> Block {
@@ -110,10 +110,11 @@ pub fn closing(d: &Draft, images: &Images) -> Result<Section, DocError> {
         blocks.push(Block::Space(0.8 * CM));
     }
     let s = &d.signers;
-    let mut sigs = vec![signature(&s.reporter, images, digits, "", Some("ผู้รายงาน"))?];
+    let label = |role: SignerRole| s.get(role).map(|x| x.label_or(role)).unwrap_or_default();
+    let mut sigs = vec![signature(&s.reporter, images, digits, "", Some(&label(SignerRole::Reporter)))?];
     if let Some(second) = &s.second {
         sigs.push(Block::Space(0.4 * CM));
-        sigs.push(signature(second, images, digits, "", Some("ผู้รายงาน"))?);
+        sigs.push(signature(second, images, digits, "", Some(&label(SignerRole::Second)))?);
     }
     blocks.push(Block::Keep(vec![Block::Columns(vec![(0.8, vec![]), (1.2, sigs)])]));
     Ok(Section { page: PageSpec::portrait(), numbering: Numbering { from: 1, restart: false }, blocks })

@@ -5,14 +5,12 @@
 //! columns cannot all be read on one landscape page, as the plan and the results, two
 //! tables with the rows in the same order.
 
-use super::style::{heading, CELL_LEADING, HEADING, TABLE};
-use crate::catalog::indicator;
+use super::style::{header_cell, heading, CELL_LEADING, HEADING, TABLE};
 use crate::model::path::MeasureField;
-use crate::model::{Draft, Measure, MeasureGroup};
+use crate::model::{Draft, ItaResult, Measure, MeasureGroup};
 use crate::thai::Digits;
-use crate::typeset::{Align, Block, Cell, Numbering, PageSpec, Paragraph, Rgb, Row, Section, Table, TextStyle};
+use crate::typeset::{Block, Cell, Numbering, PageSpec, Paragraph, Rgb, Row, Section, Table, TextStyle};
 
-const HEADER_FILL: Rgb = Rgb(0xe8, 0xee, 0xf5);
 const GROUP_FILL: Rgb = Rgb(0xf3, 0xf3, 0xf3);
 const SECTION_FILL: Rgb = Rgb(0xdd, 0xe4, 0xee);
 
@@ -171,21 +169,15 @@ fn cell_text(text: &str, list: bool, digits: Digits) -> Vec<Paragraph> {
         .collect()
 }
 
-fn header_cell(text: &str) -> Cell {
-    Cell::new(vec![Paragraph::text(text, TextStyle::bold(TABLE)).align(Align::Center).leading(CELL_LEADING)])
-        .fill(HEADER_FILL)
-        .middle()
-}
-
 /// The heading of a group: its own, or the indicator's name.
-pub fn group_heading(g: &MeasureGroup, digits: Digits) -> String {
+pub fn group_heading(g: &MeasureGroup, ita: &ItaResult, digits: Digits) -> String {
     if !g.heading.trim().is_empty() {
         return digits.apply(g.heading.trim());
     }
-    match g.indicator.and_then(indicator) {
-        Some(ind) => format!("ตัวชี้วัดที่ {} {} ({})", digits.number(ind.number), ind.name, ind.tool.code()),
-        None => String::new(),
-    }
+    let Some(i) = g.indicator.and_then(|n| (n as usize).checked_sub(1)) else { return String::new() };
+    let (name, tool) = (ita.indicator_name(i), ita.indicator_tool(i));
+    let tool = if tool.is_empty() { String::new() } else { format!(" ({tool})") };
+    digits.apply(&format!("ตัวชี้วัดที่ {} {name}{tool}", i + 1))
 }
 
 /// The measure's name, bold, numbered through the table unless the officer turned that off
@@ -249,7 +241,7 @@ fn table_of(d: &Draft, columns: &[&Column]) -> Table {
             ));
         }
         section = s;
-        let title = group_heading(g, digits);
+        let title = group_heading(g, &d.ita, digits);
         if !title.is_empty() {
             table.rows.push(Row::Group(
                 Cell::new(vec![Paragraph::text(title, TextStyle::bold(TABLE)).leading(CELL_LEADING)]).fill(GROUP_FILL),

@@ -1,7 +1,7 @@
 //! Part A: the บันทึกข้อความ cover memo (ระเบียบงานสารบรรณ, แบบที่ ๒๙).
 
 use super::images::Images;
-use super::style::{body, bold, regular, BODY, INDENT, MEMO_TITLE, MEMO_UNIT_LABEL};
+use super::style::{bold, regular, BODY, INDENT, MEMO_TITLE, MEMO_UNIT_LABEL};
 use super::DocError;
 use crate::catalog::wording;
 use crate::model::{Draft, Signer, SignerRole};
@@ -74,39 +74,47 @@ pub fn memo(d: &Draft, images: &Images) -> Result<Section, DocError> {
     blocks.push(Block::Space(0.1 * CM));
     let paragraphs = d.memo.body.clone().unwrap_or_else(|| wording::memo_body(d));
     for text in paragraphs.iter().filter(|t| !t.trim().is_empty()) {
-        blocks.push(Block::Para(body(&digits.apply(text.trim())).space_after(0.1 * CM)));
+        blocks.extend(super::memo_body::paragraph_blocks(text, digits));
     }
 
     // The reporter signs on the right half; a second signer below.
     let s = &d.signers;
-    blocks.push(right_half(signature(&s.reporter, images, digits, "", None)?));
+    let sign_line = |role: SignerRole| d.options.sign_lines.then(|| s.get(role).map(|x| x.label_or(role))).flatten();
+    blocks.push(right_half(signature(&s.reporter, images, digits, "", sign_line(SignerRole::Reporter).as_deref())?));
     if let Some(second) = &s.second {
-        blocks.push(right_half(signature(second, images, digits, "", None)?));
+        blocks.push(right_half(signature(second, images, digits, "", sign_line(SignerRole::Second).as_deref())?));
     }
-    // Comments of the ปลัด and the นายก side by side, each with its signature.
-    blocks.push(Block::Space(0.15 * CM));
-    blocks.push(Block::Columns(vec![
-        (
-            1.0,
-            comment_block(
-                &s.clerk.heading.clone().unwrap_or_else(|| wording::comment_heading(d, SignerRole::Clerk)),
-                &s.clerk,
-                &agency.clerk_title(),
-                images,
-                digits,
-            )?,
-        ),
+    // Comments, two to a row: the reviewers in signing order, then the ปลัด and the นายก
+    // side by side as the last row.
+    let comment = |role: SignerRole| -> Result<Vec<Block>, DocError> {
+        let Some(signer) = s.get(role) else { return Ok(Vec::new()) };
+        let heading = signer.heading.clone().unwrap_or_else(|| wording::comment_heading(d, role));
+        let default_position = match role {
+            SignerRole::Clerk => agency.clerk_title(),
+            SignerRole::Executive => agency.chief_title(),
+            _ => String::new(),
+        };
+        comment_block(&heading, signer, &default_position, sign_line(role).as_deref(), images, digits)
+    };
+    let reviewers: Vec<SignerRole> = (0..s.reviewers.len()).map(SignerRole::Reviewer).collect();
+    for pair in reviewers.chunks(2) {
+        blocks.push(Block::Space(0.3 * CM));
+        let right = match pair.get(1) {
+            Some(&r) => comment(r)?,
+            None => Vec::new(),
+        };
+        blocks.push(Block::Keep(vec![Block::SignedColumns(vec![
+            (1.0, comment(pair[0])?),
+            (0.04, vec![]),
+            (1.0, right),
+        ])]));
+    }
+    // Rows of comments are set apart a little more than the reporter from the first row.
+    blocks.push(Block::Space(if reviewers.is_empty() { 0.15 } else { 0.3 } * CM));
+    blocks.push(Block::SignedColumns(vec![
+        (1.0, comment(SignerRole::Clerk)?),
         (0.04, vec![]),
-        (
-            1.0,
-            comment_block(
-                &s.executive.heading.clone().unwrap_or_else(|| wording::comment_heading(d, SignerRole::Executive)),
-                &s.executive,
-                &agency.chief_title(),
-                images,
-                digits,
-            )?,
-        ),
+        (1.0, comment(SignerRole::Executive)?),
     ]));
 
     let page = PageSpec { first_top: Some(1.5 * CM), ..PageSpec::portrait() };
@@ -160,6 +168,7 @@ fn comment_block(
     title: &str,
     s: &Signer,
     default_position: &str,
+    sign_line: Option<&str>,
     images: &Images,
     digits: crate::thai::Digits,
 ) -> Result<Vec<Block>, DocError> {
@@ -173,6 +182,6 @@ fn comment_block(
             ));
         }
     }
-    blocks.push(signature(s, images, digits, default_position, None)?);
+    blocks.push(signature(s, images, digits, default_position, sign_line)?);
     Ok(blocks)
 }

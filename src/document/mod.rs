@@ -10,6 +10,7 @@ pub mod images;
 pub mod lists;
 mod measures;
 mod memo;
+mod memo_body;
 mod photos;
 pub mod style;
 
@@ -18,8 +19,8 @@ pub use lists::strip_number as strip_list_number;
 pub use measures::header_titles;
 
 /// A measure group's title as the document prints it (Thai digits).
-pub fn group_title(g: &crate::model::MeasureGroup) -> String {
-    measures::group_heading(g, crate::thai::Digits::Thai)
+pub fn group_title(d: &Draft, g: &crate::model::MeasureGroup) -> String {
+    measures::group_heading(g, &d.ita, crate::thai::Digits::Thai)
 }
 
 use crate::model::Draft;

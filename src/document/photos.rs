@@ -14,7 +14,7 @@ pub fn photos(d: &Draft, images: &Images) -> Result<Option<Section>, DocError> {
     for g in &d.measures {
         for m in g.measures.iter().filter(|m| !m.photos.is_empty()) {
             any = true;
-            let group = group_heading(g, digits);
+            let group = group_heading(g, &d.ita, digits);
             let title = if group.is_empty() {
                 digits.apply(m.name.trim())
             } else {

@@ -1,6 +1,6 @@
 //! The report's typography: sizes and recurring paragraph shapes, in one place.
 
-use crate::typeset::{Align, ParaKind, Paragraph, Span, TextStyle, CM};
+use crate::typeset::{Align, Cell, ParaKind, Paragraph, Rgb, Span, TextStyle, CM};
 
 /// Official documents are specified in TH Sarabun sizes (body 16 pt). TH Sarabun draws its
 /// glyphs small within the em; Sarabun at the same size is about half as large again.
@@ -63,4 +63,17 @@ pub fn numbered(label: &str, text: &str, style: TextStyle, indent: f32, hang: f3
         .left_indent(indent + hang)
         .label(vec![Span::new(label, style)], indent)
         .kind(ParaKind::ListItem)
+}
+
+/// The fill of table header cells.
+pub const HEADER_FILL: Rgb = Rgb(0xe8, 0xee, 0xf5);
+
+/// A table cell of one paragraph, centred vertically.
+pub fn cell(text: &str, style: TextStyle, align: Align) -> Cell {
+    Cell::new(vec![Paragraph::text(text, style).align(align).leading(CELL_LEADING)]).middle()
+}
+
+/// A header cell: bold, centred, filled.
+pub fn header_cell(text: &str) -> Cell {
+    cell(text, TextStyle::bold(TABLE), Align::Center).fill(HEADER_FILL)
 }

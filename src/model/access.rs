@@ -15,6 +15,19 @@ impl Measure {
     pub fn text(&self, field: MeasureField) -> &str {
         measure_text(self, field).map_or("", String::as_str)
     }
+
+    /// What a reader of the table expects and this measure still lacks: its name, who is
+    /// responsible, when, and a result (any of ผลการดำเนินการ, ผลผลิต, ผลลัพธ์, named by
+    /// `Output`). The overview of a long step ๔ lists it.
+    pub fn missing(&self) -> Vec<MeasureField> {
+        use MeasureField as F;
+        let empty = |f: F| self.text(f).trim().is_empty();
+        let mut out: Vec<F> = [F::Name, F::Responsible, F::Period].into_iter().filter(|&f| empty(f)).collect();
+        if [F::Output, F::Outcome, F::Result].into_iter().all(empty) {
+            out.push(F::Output);
+        }
+        out
+    }
 }
 
 impl Draft {
@@ -34,6 +47,9 @@ impl Draft {
             P::Agency(AgencyField::Kind) => self.agency.kind.key().to_string(),
             P::Agency(f) => agency_text(&self.agency, *f)?.clone(),
             P::Ita(ItaField::Level) => self.ita.level.clone(),
+            P::IndicatorText(i, IndicatorField::Name) => self.ita.indicators.get(*i)?.name.clone(),
+            P::IndicatorText(i, IndicatorField::Tool) => self.ita.indicators.get(*i)?.tool.clone(),
+            P::Sub(i, j, SubField::Name) => self.ita.indicators.get(*i)?.subs.get(*j)?.name.clone(),
             P::Analysis(f) => analysis_text(&self.analysis, *f)?.clone(),
             P::Group(id, GroupField::Heading) => self.group_by_id(id)?.heading.clone(),
             P::Group(id, GroupField::Section) => self.group_by_id(id)?.section.clone(),
@@ -72,6 +88,15 @@ impl Draft {
                 None => return false,
             },
             P::Ita(ItaField::Level) => &mut self.ita.level,
+            P::IndicatorText(i, f) => match self.ita.indicators.get_mut(*i) {
+                Some(s) if *f == IndicatorField::Name => &mut s.name,
+                Some(s) => &mut s.tool,
+                None => return false,
+            },
+            P::Sub(i, j, SubField::Name) => match self.ita.indicators.get_mut(*i).and_then(|s| s.subs.get_mut(*j)) {
+                Some(x) => &mut x.name,
+                None => return false,
+            },
             P::Analysis(f) => match analysis_text_mut(&mut self.analysis, *f) {
                 Some(s) => s,
                 None => return false,
@@ -102,7 +127,7 @@ impl Draft {
                 None => return false,
             },
             // Typing a name for the second signer adds them.
-            P::Signer(role, f) => match signer_text_mut(self.signers.get_mut(*role), *f) {
+            P::Signer(role, f) => match self.signers.get_mut(*role).and_then(|s| signer_text_mut(s, *f)) {
                 Some(s) => s,
                 None => return false,
             },
@@ -122,10 +147,18 @@ impl Draft {
             P::Ita(ItaField::CurrentScore) => self.ita.current_score,
             P::Ita(ItaField::Threshold) => Some(self.ita.threshold),
             P::Indicator(i, y) => {
-                let s = self.ita.indicators.get(*i).copied().unwrap_or_default();
+                let s = self.ita.indicators.get(*i)?;
                 match y {
                     ScoreYear::Previous => s.previous,
                     ScoreYear::Current => s.current,
+                }
+            }
+            P::Sub(i, j, f) => {
+                let x = self.ita.indicators.get(*i)?.subs.get(*j)?;
+                match f {
+                    SubField::Previous => x.previous,
+                    SubField::Current => x.current,
+                    SubField::Name => return None,
                 }
             }
             _ => return None,
@@ -144,13 +177,16 @@ impl Draft {
             (P::Report(ReportField::FiscalYear) | P::Ita(ItaField::AssessedYear | ItaField::Threshold), None) => {}
             (P::Ita(ItaField::Score), v) => self.ita.score = v,
             (P::Ita(ItaField::CurrentScore), v) => self.ita.current_score = v,
-            (P::Indicator(i, y), v) if *i < 10 => {
-                self.ita.indicators.resize(self.ita.indicators.len().max(10), Default::default());
-                let s = &mut self.ita.indicators[*i];
+            (P::Indicator(i, y), v) => {
+                let Some(s) = self.ita.indicators.get_mut(*i) else { return false };
                 match y {
                     ScoreYear::Previous => s.previous = v,
                     ScoreYear::Current => s.current = v,
                 }
+            }
+            (P::Sub(i, j, f @ (SubField::Previous | SubField::Current)), v) => {
+                let Some(x) = self.ita.indicators.get_mut(*i).and_then(|s| s.subs.get_mut(*j)) else { return false };
+                *(if *f == SubField::Previous { &mut x.previous } else { &mut x.current }) = v;
             }
             _ => return false,
         }
@@ -185,6 +221,7 @@ impl Draft {
             FieldPath::Text(TextField::AnalysisSummary) => self.texts.analysis_summary.clone(),
             FieldPath::Text(TextField::Preface) => self.texts.preface.clone(),
             FieldPath::Signer(role, SignerField::Heading) => self.signers.get(*role)?.heading.clone(),
+            FieldPath::Signer(role, SignerField::Label) => self.signers.get(*role)?.label.clone(),
             FieldPath::Memo(MemoField::Department) => self.memo.department.clone(),
             FieldPath::Memo(MemoField::Subject) => self.memo.subject.clone(),
             FieldPath::Memo(MemoField::Addressee) => self.memo.addressee.clone(),
@@ -197,13 +234,19 @@ impl Draft {
         match path {
             FieldPath::Text(TextField::AnalysisSummary) => self.texts.analysis_summary = value,
             FieldPath::Text(TextField::Preface) => self.texts.preface = value,
-            FieldPath::Signer(role, SignerField::Heading) => self.signers.get_mut(*role).heading = value,
+            FieldPath::Signer(role, f @ (SignerField::Heading | SignerField::Label)) => {
+                let Some(s) = self.signers.get_mut(*role) else { return false };
+                *(if *f == SignerField::Heading { &mut s.heading } else { &mut s.label }) = value;
+            }
             FieldPath::Memo(MemoField::Department) => self.memo.department = value,
             FieldPath::Memo(MemoField::Subject) => self.memo.subject = value,
             FieldPath::Memo(MemoField::Addressee) => self.memo.addressee = value,
             FieldPath::Memo(MemoField::Body) => {
-                self.memo.body =
-                    value.map(|t| t.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect())
+                self.memo.body = value.map(|t| {
+                    // Not `trim`: a pasted table's first cell may be empty (a leading tab).
+                    let paragraphs = t.split("\n\n").map(|p| p.trim_matches(['\n', '\r', ' ']).to_string());
+                    paragraphs.filter(|p| !p.trim().is_empty()).collect()
+                })
             }
             _ => return false,
         }
@@ -217,8 +260,12 @@ impl Draft {
         out.extend(AgencyField::ALL.iter().map(|&f| P::Agency(f)));
         out.extend(ReportField::ALL.iter().map(|&f| P::Report(f)));
         out.extend(ItaField::ALL.iter().map(|&f| P::Ita(f)));
-        for i in 0..10 {
+        for (i, ind) in self.ita.indicators.iter().enumerate() {
             out.extend(ScoreYear::ALL.iter().map(|&y| P::Indicator(i, y)));
+            out.extend(IndicatorField::ALL.iter().map(|&f| P::IndicatorText(i, f)));
+            for j in 0..ind.subs.len() {
+                out.extend(SubField::ALL.iter().map(|&f| P::Sub(i, j, f)));
+            }
         }
         out.extend(AnalysisField::ALL.iter().map(|&f| P::Analysis(f)));
         out.extend(TextField::ALL.iter().map(|&f| P::Text(f)));
@@ -301,6 +348,20 @@ text_slots!(analysis_text, analysis_text_mut, super::draft::Analysis, AnalysisFi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_measure_is_complete_with_a_name_who_when_and_any_result() {
+        use MeasureField as F;
+        let mut m = Measure::default();
+        assert_eq!(m.missing(), vec![F::Name, F::Responsible, F::Period, F::Output]);
+        m.name = "ประชุม".into();
+        m.period = "ตลอดปี".into();
+        m.outcome = "  ".into();
+        assert_eq!(m.missing(), vec![F::Responsible, F::Output]);
+        m.responsible = "สำนักปลัด".into();
+        m.result = "จัดประชุมแล้ว ๒ ครั้ง".into();
+        assert!(m.missing().is_empty());
+    }
 
     /// Every field's value, of whatever kind, as text (to compare drafts field by field).
     fn value(d: &Draft, p: &FieldPath) -> String {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The schema version this build writes. See `migrate` for the history.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -279,13 +279,29 @@ impl ReportInfo {
     }
 }
 
-/// Scores for one of the ten ITA indicators.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// One ITA indicator: its scores and, when the NACC's framework of the year differs from
+/// the app's, its name and tool as the officer corrected them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct IndicatorScore {
     /// Score in the assessed (previous) year, 0–100.
     pub previous: Option<f32>,
     /// Score in the current year, if already known.
+    pub current: Option<f32>,
+    /// The indicator's name; empty: the framework's name for its number.
+    pub name: String,
+    /// The assessment tool (IIT, EIT, OIT); empty: the framework's.
+    pub tool: String,
+    /// Sub-indicators (๑๐.๑, ๑๐.๒) with their own scores; usually none.
+    pub subs: Vec<SubIndicator>,
+}
+
+/// A sub-indicator, numbered under its indicator (๑๐.๑).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SubIndicator {
+    pub name: String,
+    pub previous: Option<f32>,
     pub current: Option<f32>,
 }
 
@@ -298,7 +314,7 @@ pub struct ItaResult {
     /// Level as published (AA, A, B, …); empty: derived from the score.
     pub level: String,
     pub current_score: Option<f32>,
-    /// The ten indicators, in order ๑–๑๐.
+    /// The indicators, in order (the framework's ten unless the officer changed them).
     pub indicators: Vec<IndicatorScore>,
     /// Indicators under this score are weak points (default 85).
     pub threshold: f32,
@@ -352,8 +368,31 @@ impl ItaResult {
         weak.into_iter().map(|(i, _)| i).collect()
     }
 
+    /// The name of indicator `i` (0-based): the officer's, or the framework's.
+    pub fn indicator_name(&self, i: usize) -> String {
+        let own = self.indicators.get(i).map(|s| s.name.trim()).unwrap_or_default();
+        if !own.is_empty() {
+            return own.to_string();
+        }
+        u8::try_from(i + 1).ok().and_then(crate::catalog::indicator).map(|x| x.name.to_string()).unwrap_or_default()
+    }
+
+    /// The tool of indicator `i` (0-based): the officer's, or the framework's.
+    pub fn indicator_tool(&self, i: usize) -> String {
+        let own = self.indicators.get(i).map(|s| s.tool.trim()).unwrap_or_default();
+        if !own.is_empty() {
+            return own.to_string();
+        }
+        u8::try_from(i + 1)
+            .ok()
+            .and_then(crate::catalog::indicator)
+            .map(|x| x.tool.code().to_string())
+            .unwrap_or_default()
+    }
+
     pub fn has_current(&self) -> bool {
-        self.current_score.is_some() || self.indicators.iter().any(|s| s.current.is_some())
+        self.current_score.is_some()
+            || self.indicators.iter().any(|s| s.current.is_some() || s.subs.iter().any(|x| x.current.is_some()))
     }
 }
 
@@ -454,41 +493,64 @@ pub struct Signer {
     /// The heading above the comment as the officer writes it (ข้อสั่งการ, ความเห็นรองปลัด…);
     /// `None`: ความเห็น and the signer's title.
     pub heading: Option<String>,
+    /// The word after the signing line (ผู้รายงาน); `None`: the role's usual word.
+    pub label: Option<String>,
     /// Image id of the signature.
     pub signature: Option<String>,
 }
 
-/// Who signs where: the memo's reporter (and an optional second signer), then the clerk's
-/// and the executive's comments.
+/// Who signs where: the memo's reporter (and an optional second signer), the reviewers
+/// the memo passes through (ผู้ผ่านงาน, by position), then the clerk's and the executive's
+/// comments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SignerRole {
     Reporter,
     Second,
+    Reviewer(usize),
     Clerk,
     Executive,
 }
 
 impl SignerRole {
-    pub const ALL: [SignerRole; 4] =
+    /// The roles every draft has a place for (reviewers come and go).
+    pub const FIXED: [SignerRole; 4] =
         [SignerRole::Reporter, SignerRole::Second, SignerRole::Clerk, SignerRole::Executive];
 
-    /// The key in field paths (`signers.reporter.name`).
-    pub fn key(self) -> &'static str {
+    /// The key in field paths (`signers.reporter.name`, `signers.reviewers.0.name`).
+    pub fn key(self) -> String {
         match self {
-            SignerRole::Reporter => "reporter",
-            SignerRole::Second => "second",
-            SignerRole::Clerk => "clerk",
-            SignerRole::Executive => "executive",
+            SignerRole::Reporter => "reporter".into(),
+            SignerRole::Second => "second".into(),
+            SignerRole::Reviewer(i) => format!("reviewers.{i}"),
+            SignerRole::Clerk => "clerk".into(),
+            SignerRole::Executive => "executive".into(),
         }
     }
 
-    pub fn thai(self) -> &'static str {
+    /// Reads a key written by `key`.
+    pub fn from_key(key: &str) -> Option<SignerRole> {
+        if let Some(i) = key.strip_prefix("reviewers.") {
+            return i.parse().ok().map(SignerRole::Reviewer);
+        }
+        SignerRole::FIXED.into_iter().find(|r| r.key() == key)
+    }
+
+    pub fn thai(self) -> String {
         match self {
-            SignerRole::Reporter => "ผู้รายงาน",
-            SignerRole::Second => "ผู้ลงนามคนที่สอง",
-            SignerRole::Clerk => "ปลัด",
-            SignerRole::Executive => "ผู้บริหาร",
+            SignerRole::Reporter => "ผู้รายงาน".into(),
+            SignerRole::Second => "ผู้ลงนามคนที่สอง".into(),
+            SignerRole::Reviewer(i) => format!("ผู้ผ่านงานคนที่ {}", Digits::Thai.number(i + 1)),
+            SignerRole::Clerk => "ปลัด".into(),
+            SignerRole::Executive => "ผู้บริหาร".into(),
+        }
+    }
+
+    /// The word after the signing line ("ลงชื่อ …… ผู้รายงาน") unless the signer has their own.
+    pub fn default_label(self) -> &'static str {
+        match self {
+            SignerRole::Reporter | SignerRole::Second => "ผู้รายงาน",
+            _ => "",
         }
     }
 }
@@ -498,6 +560,9 @@ impl SignerRole {
 pub struct Signers {
     pub reporter: Signer,
     pub second: Option<Signer>,
+    /// ผู้ผ่านงาน: those the memo passes through before the clerk (หัวหน้าสำนักปลัด,
+    /// รองปลัด…), each with a comment and a signature.
+    pub reviewers: Vec<Signer>,
     /// ปลัด
     pub clerk: Signer,
     /// นายก
@@ -509,6 +574,11 @@ impl Signer {
     pub fn full_name(&self) -> String {
         [self.rank.trim(), self.name.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ")
     }
+
+    /// The word after the signing line: the signer's own, or the role's.
+    pub fn label_or(&self, role: SignerRole) -> String {
+        self.label.clone().unwrap_or_else(|| role.default_label().to_string())
+    }
 }
 
 impl Signers {
@@ -516,24 +586,36 @@ impl Signers {
         match role {
             SignerRole::Reporter => Some(&self.reporter),
             SignerRole::Second => self.second.as_ref(),
+            SignerRole::Reviewer(i) => self.reviewers.get(i),
             SignerRole::Clerk => Some(&self.clerk),
             SignerRole::Executive => Some(&self.executive),
         }
     }
 
-    /// The signer in `role`; the second signer is added when missing.
-    pub fn get_mut(&mut self, role: SignerRole) -> &mut Signer {
+    /// The signer in `role`; the second signer is added when missing, a reviewer who is not
+    /// there is `None`.
+    pub fn get_mut(&mut self, role: SignerRole) -> Option<&mut Signer> {
         match role {
-            SignerRole::Reporter => &mut self.reporter,
-            SignerRole::Second => self.second.get_or_insert_with(Signer::default),
-            SignerRole::Clerk => &mut self.clerk,
-            SignerRole::Executive => &mut self.executive,
+            SignerRole::Reporter => Some(&mut self.reporter),
+            SignerRole::Second => Some(self.second.get_or_insert_with(Signer::default)),
+            SignerRole::Reviewer(i) => self.reviewers.get_mut(i),
+            SignerRole::Clerk => Some(&mut self.clerk),
+            SignerRole::Executive => Some(&mut self.executive),
         }
+    }
+
+    /// Every role with a signer present, in signing order.
+    pub fn roles(&self) -> Vec<SignerRole> {
+        let mut roles = vec![SignerRole::Reporter];
+        roles.extend(self.second.as_ref().map(|_| SignerRole::Second));
+        roles.extend((0..self.reviewers.len()).map(SignerRole::Reviewer));
+        roles.extend([SignerRole::Clerk, SignerRole::Executive]);
+        roles
     }
 
     /// Every signer present, in signing order.
     pub fn iter(&self) -> impl Iterator<Item = (SignerRole, &Signer)> {
-        SignerRole::ALL.into_iter().filter_map(|r| self.get(r).map(|s| (r, s)))
+        self.roles().into_iter().filter_map(|r| self.get(r).map(|s| (r, s)))
     }
 }
 
@@ -547,13 +629,23 @@ pub struct Options {
     pub watermark: bool,
     /// Number the measures through the table (๑. ๒. …).
     pub number_measures: bool,
+    /// The memo's signatures stand on a signing line "ลงชื่อ …… ผู้รายงาน", as some
+    /// agencies' memos do (the report's closing always has one).
+    pub sign_lines: bool,
     /// Which parts of the document are printed.
     pub parts: Parts,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { digits: Digits::Thai, pdfa: false, watermark: true, number_measures: true, parts: Parts::default() }
+        Options {
+            digits: Digits::Thai,
+            pdfa: false,
+            watermark: true,
+            number_measures: true,
+            sign_lines: false,
+            parts: Parts::default(),
+        }
     }
 }
 
@@ -631,11 +723,9 @@ impl Draft {
         for p in self.measures.iter_mut().flat_map(|g| g.measures.iter_mut()).flat_map(|m| m.photos.iter_mut()) {
             f(&mut p.image);
         }
-        for role in SignerRole::ALL {
-            if self.signers.get(role).is_some() {
-                if let Some(id) = self.signers.get_mut(role).signature.as_mut() {
-                    f(id);
-                }
+        for role in self.signers.roles() {
+            if let Some(id) = self.signers.get_mut(role).and_then(|s| s.signature.as_mut()) {
+                f(id);
             }
         }
     }

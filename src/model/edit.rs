@@ -5,7 +5,7 @@
 //! data, so the app can keep a pending undo in session storage and offer it again after a
 //! reload.
 
-use super::draft::{Draft, Measure, MeasureGroup, Photo, Signer, SignerRole};
+use super::draft::{Draft, IndicatorScore, Measure, MeasureGroup, Photo, Signer, SignerRole, SubIndicator};
 use super::path::FieldPath;
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +35,21 @@ pub enum Removed {
     Signer {
         signer: Signer,
     },
+    /// A reviewer (ผู้ผ่านงาน) and where they were in the list.
+    Reviewer {
+        index: usize,
+        signer: Signer,
+    },
+    /// An indicator of the framework, with its scores and sub-indicators.
+    Indicator {
+        index: usize,
+        indicator: IndicatorScore,
+    },
+    SubIndicator {
+        indicator: usize,
+        index: usize,
+        sub: SubIndicator,
+    },
     /// Texts replaced in one go (stale mentions updated): each field's previous text.
     Texts {
         before: Vec<(FieldPath, String)>,
@@ -60,6 +75,11 @@ impl Removed {
             Removed::Photo { photo, .. } => named("ภาพ", &photo.caption),
             Removed::Signature { role, .. } => format!("ลบลายมือชื่อ{}แล้ว", role.thai()),
             Removed::Signer { signer } => named("ผู้ลงนามคนที่สอง", &signer.name),
+            Removed::Reviewer { signer, .. } => named("ผู้ผ่านงาน", &signer.name),
+            Removed::Indicator { index, indicator } => {
+                named(&format!("ตัวชี้วัดที่ {}", crate::thai::Digits::Thai.number(index + 1)), &indicator.name)
+            }
+            Removed::SubIndicator { sub, .. } => named("ตัวชี้วัดย่อย", &sub.name),
             Removed::Texts { before } => {
                 format!("ปรับข้อความ {} ช่องให้ตรงกับข้อมูลปัจจุบันแล้ว", crate::thai::Digits::Thai.number(before.len()))
             }
@@ -118,8 +138,52 @@ impl Draft {
 
     pub fn remove_signature(&mut self, role: SignerRole) -> Option<Removed> {
         self.signers.get(role)?;
-        let image = self.signers.get_mut(role).signature.take()?;
+        let image = self.signers.get_mut(role)?.signature.take()?;
         Some(Removed::Signature { role, image })
+    }
+
+    /// Adds a reviewer (ผู้ผ่านงาน) after the others.
+    pub fn add_reviewer(&mut self) -> SignerRole {
+        self.signers.reviewers.push(Signer::default());
+        SignerRole::Reviewer(self.signers.reviewers.len() - 1)
+    }
+
+    /// Takes a reviewer out; what was typed comes back on undo.
+    pub fn remove_reviewer(&mut self, index: usize) -> Option<Removed> {
+        (index < self.signers.reviewers.len())
+            .then(|| Removed::Reviewer { index, signer: self.signers.reviewers.remove(index) })
+    }
+
+    /// Adds an indicator after the others (the NACC's framework of the year has more);
+    /// false at the limit.
+    pub fn add_indicator(&mut self) -> bool {
+        let room = self.ita.indicators.len() < super::path::MAX_INDICATORS;
+        if room {
+            self.ita.indicators.push(IndicatorScore::default());
+        }
+        room
+    }
+
+    /// Takes the last indicator out (indicators are numbered by position, so only the last
+    /// goes without renumbering the others); what it held comes back on undo.
+    pub fn remove_last_indicator(&mut self) -> Option<Removed> {
+        let indicator = self.ita.indicators.pop()?;
+        Some(Removed::Indicator { index: self.ita.indicators.len(), indicator })
+    }
+
+    /// Adds a sub-indicator under indicator `i`.
+    pub fn add_sub_indicator(&mut self, i: usize) -> bool {
+        self.ita.indicators.get_mut(i).map(|s| s.subs.push(SubIndicator::default())).is_some()
+    }
+
+    pub fn remove_sub_indicator(&mut self, i: usize, j: usize) -> Option<Removed> {
+        let subs = &mut self.ita.indicators.get_mut(i)?.subs;
+        (j < subs.len()).then(|| Removed::SubIndicator { indicator: i, index: j, sub: subs.remove(j) })
+    }
+
+    /// Moves a reviewer earlier (-1) or later (+1) in the signing order.
+    pub fn move_reviewer(&mut self, index: usize, delta: isize) -> bool {
+        shift(&mut self.signers.reviewers, index, delta)
     }
 
     /// Switches the second signer off; what was typed for them comes back on undo.
@@ -143,8 +207,22 @@ impl Draft {
                 let list = &mut self.measure_mut(&measure).ok_or(RestoreError::ParentGone)?.photos;
                 list.insert(index.min(list.len()), photo);
             }
-            Removed::Signature { role, image } => self.signers.get_mut(role).signature = Some(image),
+            Removed::Signature { role, image } => {
+                self.signers.get_mut(role).ok_or(RestoreError::ParentGone)?.signature = Some(image)
+            }
             Removed::Signer { signer } => self.signers.second = Some(signer),
+            Removed::Reviewer { index, signer } => {
+                let list = &mut self.signers.reviewers;
+                list.insert(index.min(list.len()), signer);
+            }
+            Removed::Indicator { index, indicator } => {
+                let list = &mut self.ita.indicators;
+                list.insert(index.min(list.len()), indicator);
+            }
+            Removed::SubIndicator { indicator, index, sub } => {
+                let list = &mut self.ita.indicators.get_mut(indicator).ok_or(RestoreError::ParentGone)?.subs;
+                list.insert(index.min(list.len()), sub);
+            }
             Removed::Texts { before } => {
                 self.for_each_own_text(&mut |path, text| {
                     if let Some((_, old)) = before.iter().find(|(p, _)| *p == path) {
@@ -236,6 +314,16 @@ mod tests {
         };
         d.signers.reporter.signature = Some("sig-1".into());
         d.signers.second = Some(Signer { name: "นายสอง".into(), ..Default::default() });
+        d.signers.reviewers = vec![
+            Signer { name: "นายหนึ่ง".into(), signature: Some("sig-r1".into()), ..Default::default() },
+            Signer {
+                name: "นางสาวสอง".into(), comment: "เห็นควร".into(), ..Default::default()
+            },
+        ];
+        d.ita.indicators[9].subs =
+            vec![SubIndicator {
+                name: "การเปิดเผยข้อมูล".into(), previous: Some(80.0), current: None
+            }];
         d
     }
 
@@ -251,6 +339,11 @@ mod tests {
             |d| d.remove_photo("m1", 1),
             |d| d.remove_signature(SignerRole::Reporter),
             |d| d.remove_second_signer(),
+            |d| d.remove_reviewer(0),
+            |d| d.remove_reviewer(1),
+            |d| d.remove_signature(SignerRole::Reviewer(0)),
+            |d| d.remove_last_indicator(),
+            |d| d.remove_sub_indicator(9, 0),
         ];
         for remove in removals {
             let mut d = original.clone();
@@ -271,6 +364,14 @@ mod tests {
         assert!(d.remove_measure("nope").is_none());
         assert!(d.remove_photo("m2", 0).is_none());
         assert!(d.remove_signature(SignerRole::Clerk).is_none());
+        assert!(d.remove_signature(SignerRole::Reviewer(1)).is_none());
+        assert!(d.remove_reviewer(2).is_none());
+        assert!(d.remove_sub_indicator(9, 1).is_none());
+        assert!(d.remove_sub_indicator(10, 0).is_none());
+        assert!(d.text(&FieldPath::Signer(SignerRole::Reviewer(5), crate::model::path::SignerField::Name)).is_none());
+        assert!(
+            !d.set_text(&FieldPath::Signer(SignerRole::Reviewer(5), crate::model::path::SignerField::Name), "x".into())
+        );
         assert_eq!(d, sample());
     }
 
@@ -297,6 +398,20 @@ mod tests {
     }
 
     #[test]
+    fn reviewers_are_added_moved_and_keep_their_images() {
+        let mut d = sample();
+        assert_eq!(d.add_reviewer(), SignerRole::Reviewer(2));
+        assert!(d.move_reviewer(0, 1));
+        assert_eq!(d.signers.reviewers[1].name, "นายหนึ่ง");
+        assert!(!d.move_reviewer(2, 1));
+        assert!(d.image_ids().contains(&"sig-r1".to_string()));
+        let roles = d.signers.roles();
+        assert_eq!(roles.len(), 7);
+        assert_eq!(roles[2], SignerRole::Reviewer(0));
+        assert_eq!(roles[6], SignerRole::Executive);
+    }
+
+    #[test]
     fn a_measure_moves_to_another_group_with_everything_it_holds() {
         let mut d = sample();
         let m1 = d.measure("m1").cloned().unwrap();
@@ -313,7 +428,7 @@ mod tests {
     fn every_image_reference_is_renamed() {
         let mut d = sample();
         let ids = d.image_ids();
-        assert_eq!(ids, ["img-m1-0", "img-m1-1", "img-m3-0", "sig-1"]);
+        assert_eq!(ids, ["img-m1-0", "img-m1-1", "img-m3-0", "sig-1", "sig-r1"]);
         let map = ids.iter().map(|id| (id.clone(), format!("new-{id}"))).collect();
         d.rename_images(&map);
         assert!(d.image_ids().iter().all(|id| id.starts_with("new-")), "{:?}", d.image_ids());

@@ -11,6 +11,10 @@
 //!   `result` beside the six of before), the option to number measures, the round
 //!   "not specified", and which parts of the document are printed. New fields have
 //!   defaults (empty, numbered, every part, as before); the step only moves the version on.
+//! - 5: the indicators are the draft's own list (names, tools, sub-indicators the officer
+//!   may correct when the NACC revises its framework), reviewers (ผู้ผ่านงาน), signing
+//!   lines and labels. Earlier builds always printed the framework's ten indicators, so the
+//!   step fills a shorter list up to ten; new fields have defaults.
 //!
 //! Each step takes the JSON of one version to the next, so a draft saved today opens after
 //! any later change of the model: add a step here whenever `SCHEMA_VERSION` goes up.
@@ -70,6 +74,7 @@ pub fn draft_from_value(mut value: Value) -> Result<Draft, LoadError> {
             1 => v1_to_v2(value),
             2 => v2_to_v3(value),
             3 => v3_to_v4(value),
+            4 => v4_to_v5(value),
             _ => return Err(LoadError::NotADraft),
         };
         v += 1;
@@ -90,6 +95,17 @@ fn v2_to_v3(mut v2: Value) -> Value {
 fn v3_to_v4(mut v3: Value) -> Value {
     v3["schema"] = json!(4);
     v3
+}
+
+/// v5: a list of indicators shorter than ten meant "the others not entered".
+fn v4_to_v5(mut v4: Value) -> Value {
+    v4["schema"] = json!(5);
+    if let Some(list) = v4.pointer_mut("/ita/indicators").and_then(Value::as_array_mut) {
+        while list.len() < 10 {
+            list.push(json!({}));
+        }
+    }
+    v4
 }
 
 /// Which field, which value, what was expected, in Thai (serde's own text escapes Thai
@@ -223,7 +239,7 @@ mod tests {
         v3["schema"] = json!(3);
         let before = v3["measures"].clone();
         let d = draft_from_value(v3).unwrap();
-        assert_eq!(d.schema, 4);
+        assert_eq!(d.schema, SCHEMA_VERSION);
         let after = serde_json::to_value(&d.measures).unwrap();
         for (g, group) in before.as_array().unwrap().iter().enumerate() {
             for (m, measure) in group["measures"].as_array().unwrap().iter().enumerate() {
@@ -232,6 +248,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_version_4_draft_gets_ten_indicators_with_its_scores_kept() {
+        let v4 = json!({"schema": 4, "ita": {"indicators": [{"previous": 91.5}, {"current": 70.0}]}});
+        let d = draft_from_value(v4).unwrap();
+        assert_eq!(d.ita.indicators.len(), 10);
+        assert_eq!(d.ita.indicators[0].previous, Some(91.5));
+        assert_eq!(d.ita.indicators[1].current, Some(70.0));
+        assert_eq!(d.ita.indicator_name(9), "การป้องกันการทุจริต");
+        // A version-5 draft keeps the list its officer made, however long.
+        let v5 = json!({"schema": 5, "ita": {"indicators": [{"name": "ก"}, {"name": "ข"}]}});
+        assert_eq!(draft_from_value(v5).unwrap().ita.indicators.len(), 2);
     }
 
     #[test]

@@ -57,6 +57,19 @@ field_keys!(
     ScoreYear { Previous = "previous", Current = "current" }
 );
 
+field_keys!(
+    /// An indicator's own texts (the framework's when empty).
+    IndicatorField { Name = "name", Tool = "tool" }
+);
+
+field_keys!(
+    /// A sub-indicator's fields.
+    SubField { Name = "name", Previous = "previous", Current = "current" }
+);
+
+/// Indicators a draft may list (the framework has ten; a revision may add a few).
+pub const MAX_INDICATORS: usize = 30;
+
 field_keys!(AnalysisField { Weaknesses = "weaknesses", Improvements = "improvements", Approach = "approach" });
 
 field_keys!(
@@ -99,6 +112,7 @@ field_keys!(SignerField {
     Acting = "acting",
     Comment = "comment",
     Heading = "heading",
+    Label = "label",
 });
 
 /// One field of a draft.
@@ -107,8 +121,12 @@ pub enum FieldPath {
     Agency(AgencyField),
     Report(ReportField),
     Ita(ItaField),
-    /// An indicator's score: index 0–9 (indicator ๑–๑๐) and year.
+    /// An indicator's score: index from 0 (indicator ๑) and year.
     Indicator(usize, ScoreYear),
+    /// An indicator's name or tool.
+    IndicatorText(usize, IndicatorField),
+    /// A field of sub-indicator (indicator index, sub index).
+    Sub(usize, usize, SubField),
     Analysis(AnalysisField),
     Text(TextField),
     /// The list of measures as a whole (at least one is needed).
@@ -150,7 +168,7 @@ impl FieldPath {
         match self {
             Agency(_) => Section::Agency,
             Report(_) => Section::Report,
-            Ita(_) | Indicator(..) | Analysis(_) | Text(_) => Section::Ita,
+            Ita(_) | Indicator(..) | IndicatorText(..) | Sub(..) | Analysis(_) | Text(_) => Section::Ita,
             Measures | Group(..) | Measure(..) | Recommendations | Recommendation(_) => Section::Measures,
             Photo(..) => Section::Photos,
             Memo(_) | MemoParagraph(_) | Signer(..) => Section::Memo,
@@ -188,6 +206,8 @@ impl fmt::Display for FieldPath {
             Report(x) => write!(f, "report.{}", x.key()),
             Ita(x) => write!(f, "ita.{}", x.key()),
             Indicator(i, y) => write!(f, "ita.indicators.{i}.{}", y.key()),
+            IndicatorText(i, x) => write!(f, "ita.indicators.{i}.{}", x.key()),
+            Sub(i, j, x) => write!(f, "ita.indicators.{i}.subs.{j}.{}", x.key()),
             Analysis(x) => write!(f, "analysis.{}", x.key()),
             Text(x) => write!(f, "texts.{}", x.key()),
             Measures => f.write_str("measures"),
@@ -220,7 +240,15 @@ impl FromStr for FieldPath {
             "agency" => AgencyField::from_key(rest).map(Agency),
             "report" => ReportField::from_key(rest).map(Report),
             "ita" => match rest.strip_prefix("indicators.").and_then(|r| r.split_once('.')) {
-                Some((i, y)) => index(i).filter(|i| *i < 10).zip(ScoreYear::from_key(y)).map(|(i, y)| Indicator(i, y)),
+                Some((i, k)) => index(i).filter(|i| *i < MAX_INDICATORS).and_then(|i| {
+                    if let Some((j, k)) = k.strip_prefix("subs.").and_then(|r| r.split_once('.')) {
+                        return Some(Sub(i, index(j)?, SubField::from_key(k)?));
+                    }
+                    match ScoreYear::from_key(k) {
+                        Some(y) => Some(Indicator(i, y)),
+                        None => Some(IndicatorText(i, IndicatorField::from_key(k)?)),
+                    }
+                }),
                 None => ItaField::from_key(rest).map(Ita),
             },
             "analysis" => AnalysisField::from_key(rest).map(Analysis),
@@ -241,10 +269,9 @@ impl FromStr for FieldPath {
                 None => MemoField::from_key(rest).map(Memo),
             },
             "options" if rest == "parts" => Some(Parts),
-            "signers" => rest.split_once('.').and_then(|(role, k)| {
-                let role = SignerRole::ALL.into_iter().find(|r| r.key() == role)?;
-                Some(Signer(role, SignerField::from_key(k)?))
-            }),
+            "signers" => rest
+                .rsplit_once('.')
+                .and_then(|(role, k)| Some(Signer(SignerRole::from_key(role)?, SignerField::from_key(k)?))),
             _ => None,
         };
         path.ok_or_else(fail)
@@ -286,6 +313,11 @@ mod tests {
             FieldPath::Recommendation(3),
             FieldPath::MemoParagraph(1),
             FieldPath::Indicator(9, ScoreYear::Current),
+            FieldPath::Indicator(12, ScoreYear::Previous),
+            FieldPath::IndicatorText(3, IndicatorField::Name),
+            FieldPath::IndicatorText(11, IndicatorField::Tool),
+            FieldPath::Sub(9, 1, SubField::Name),
+            FieldPath::Sub(9, 0, SubField::Current),
             FieldPath::Photo("m-1.x".into(), 2),
         ];
         paths.extend(AgencyField::ALL.iter().map(|&f| FieldPath::Agency(f)));
@@ -296,7 +328,7 @@ mod tests {
         paths.extend(GroupField::ALL.iter().map(|&f| FieldPath::Group("g-7".into(), f)));
         paths.extend(MeasureField::ALL.iter().map(|&f| FieldPath::Measure("m.9".into(), f)));
         paths.extend(MemoField::ALL.iter().map(|&f| FieldPath::Memo(f)));
-        for role in SignerRole::ALL {
+        for role in SignerRole::FIXED.into_iter().chain([SignerRole::Reviewer(0), SignerRole::Reviewer(12)]) {
             paths.extend(SignerField::ALL.iter().map(|&f| FieldPath::Signer(role, f)));
         }
         for p in paths {
@@ -309,9 +341,17 @@ mod tests {
 
     #[test]
     fn text_that_is_no_path_is_refused() {
-        for s in
-            ["", "agency", "agency.nope", "ita.indicators.10.previous", "measures.0.measures.1.name", "memo.body.x"]
-        {
+        for s in [
+            "",
+            "agency",
+            "agency.nope",
+            "ita.indicators.30.previous",
+            "ita.indicators.2.subs.x.name",
+            "ita.indicators.2.nope",
+            "measures.0.measures.1.name",
+            "memo.body.x",
+            "signers.reviewers.x.name",
+        ] {
             assert!(s.parse::<FieldPath>().is_err(), "{s}");
         }
     }

@@ -53,11 +53,8 @@ impl Draft {
         for (i, t) in memo.body.iter_mut().flatten().enumerate() {
             f(P::MemoParagraph(i), t);
         }
-        for role in super::draft::SignerRole::ALL {
-            if self.signers.get(role).is_none() {
-                continue;
-            }
-            let s = self.signers.get_mut(role);
+        for role in self.signers.roles() {
+            let Some(s) = self.signers.get_mut(role) else { continue };
             f(P::Signer(role, SignerField::Position), &mut s.position);
             f(P::Signer(role, SignerField::Acting), &mut s.acting);
             f(P::Signer(role, SignerField::Comment), &mut s.comment);
@@ -131,6 +128,17 @@ pub fn stored_field_label(path: &str) -> String {
         ["ita", "threshold"] => "เกณฑ์คะแนนที่ถือว่าผ่าน".into(),
         ["ita", "indicators", i, "previous"] => format!("คะแนนตัวชี้วัดที่ {} (ปีที่ประเมิน)", n(i)),
         ["ita", "indicators", i, "current"] => format!("คะแนนตัวชี้วัดที่ {} (ปีถัดไป)", n(i)),
+        ["ita", "indicators", i, "name"] => format!("ชื่อตัวชี้วัดที่ {}", n(i)),
+        ["ita", "indicators", i, "tool"] => format!("เครื่องมือของตัวชี้วัดที่ {}", n(i)),
+        ["ita", "indicators", i, "subs", j, rest @ ..] => {
+            let what = match rest.first().copied() {
+                Some("name") => "ชื่อ",
+                Some("previous") => "คะแนน (ปีที่ประเมิน) ของ",
+                Some("current") => "คะแนน (ปีถัดไป) ของ",
+                _ => "",
+            };
+            format!("{what}ตัวชี้วัดย่อยที่ {}.{}", Digits::Thai.number(i.parse::<usize>().unwrap_or(0) + 1), n(j))
+        }
         ["ita", "indicators", i, ..] => format!("ตัวชี้วัดที่ {}", n(i)),
         ["analysis", "weaknesses"] => "ข้อบกพร่องหรือจุดอ่อน".into(),
         ["analysis", "improvements"] => "ประเด็นที่ต้องพัฒนา".into(),
@@ -167,6 +175,17 @@ pub fn stored_field_label(path: &str) -> String {
         ["memo", "subject"] => "เรื่อง (บันทึกข้อความ)".into(),
         ["memo", "addressee"] => "เรียน (บันทึกข้อความ)".into(),
         ["memo", "body", ..] => "ข้อความในบันทึกข้อความ".into(),
+        ["signers", "reviewers", i, rest @ ..] => {
+            let who = format!("ผู้ผ่านงานคนที่ {}", n(i));
+            match rest.first().copied() {
+                Some("name") => format!("ชื่อ{who}"),
+                Some("position") => format!("ตำแหน่ง{who}"),
+                Some("comment") => format!("ความเห็นของ{who}"),
+                Some("heading") => format!("หัวข้อความเห็นของ{who}"),
+                _ => who,
+            }
+        }
+        ["signers", k, "label"] => format!("คำท้ายเส้นลงชื่อของ{}", signer(k)),
         ["signers", k, "name"] => format!("ชื่อ{}", signer(k)),
         ["signers", k, "position"] => format!("ตำแหน่ง{}", signer(k)),
         ["signers", k, "acting"] => format!("รักษาราชการแทน ({})", signer(k)),
@@ -189,6 +208,8 @@ mod tests {
         assert_eq!(stored_field_label("ita.indicators.0.previous"), "คะแนนตัวชี้วัดที่ ๑ (ปีที่ประเมิน)");
         assert_eq!(stored_field_label("measures.1.measures.2.responsible"), "ผู้รับผิดชอบของมาตรการที่ ๓ กลุ่มที่ ๒");
         assert_eq!(stored_field_label("signers.clerk.position"), "ตำแหน่งปลัด");
+        assert_eq!(stored_field_label("signers.reviewers.1.name"), "ชื่อผู้ผ่านงานคนที่ ๒");
+        assert_eq!(stored_field_label("ita.indicators.9.subs.0.previous"), "คะแนน (ปีที่ประเมิน) ของตัวชี้วัดย่อยที่ ๑๐.๑");
         assert_eq!(stored_field_label("memo.body.2"), "ข้อความในบันทึกข้อความ");
         assert_eq!(stored_field_label("something.else"), "something.else");
         assert_eq!(FieldPath::MemoParagraph(2).form_field(), FieldPath::Memo(MemoField::Body));

@@ -69,6 +69,9 @@ pub fn validate(draft: &Draft) -> Vec<Problem> {
     check_score(&mut out, FieldPath::Ita(ItaField::CurrentScore), "คะแนน ITA ปีปัจจุบัน ", ita.current_score);
     for (i, s) in ita.indicators.iter().enumerate() {
         let n = Digits::Thai.number(i + 1);
+        if ita.indicator_name(i).is_empty() {
+            out.push(Problem::new(FieldPath::IndicatorText(i, IndicatorField::Name), format!("กรุณากรอกชื่อตัวชี้วัดที่ {n}")));
+        }
         check_score(&mut out, FieldPath::Indicator(i, ScoreYear::Previous), &format!("คะแนนตัวชี้วัดที่ {n} "), s.previous);
         check_score(
             &mut out,
@@ -76,6 +79,24 @@ pub fn validate(draft: &Draft) -> Vec<Problem> {
             &format!("คะแนนตัวชี้วัดที่ {n} (ปีปัจจุบัน) "),
             s.current,
         );
+        for (j, x) in s.subs.iter().enumerate() {
+            let n = Digits::Thai.apply(&format!("{}.{}", i + 1, j + 1));
+            if x.name.trim().is_empty() {
+                out.push(Problem::new(FieldPath::Sub(i, j, SubField::Name), format!("กรุณากรอกชื่อตัวชี้วัดย่อยที่ {n}")));
+            }
+            check_score(
+                &mut out,
+                FieldPath::Sub(i, j, SubField::Previous),
+                &format!("คะแนนตัวชี้วัดย่อยที่ {n} "),
+                x.previous,
+            );
+            check_score(
+                &mut out,
+                FieldPath::Sub(i, j, SubField::Current),
+                &format!("คะแนนตัวชี้วัดย่อยที่ {n} (ปีปัจจุบัน) "),
+                x.current,
+            );
+        }
     }
     if ita.score.is_none() && !draft.unparsed.contains_key(&FieldPath::Ita(ItaField::Score)) {
         out.push(Problem::new(FieldPath::Ita(ItaField::Score), "กรุณากรอกคะแนน ITA ของปีที่ประเมิน"));
@@ -89,8 +110,10 @@ pub fn validate(draft: &Draft) -> Vec<Problem> {
     }
     for g in &draft.measures {
         if let Some(ind) = g.indicator {
-            if !(1..=10).contains(&ind) {
-                out.push(Problem::new(FieldPath::Group(g.id.clone(), GroupField::Indicator), "ตัวชี้วัดต้องเป็นเลข ๑ ถึง ๑๐"));
+            let count = ita.indicators.len();
+            if !(1..=count).contains(&(ind as usize)) {
+                let message = format!("ตัวชี้วัดต้องเป็นเลข ๑ ถึง {}", Digits::Thai.number(count));
+                out.push(Problem::new(FieldPath::Group(g.id.clone(), GroupField::Indicator), message));
             }
         } else if g.heading.trim().is_empty() {
             out.push(Problem::new(

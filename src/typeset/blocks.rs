@@ -122,6 +122,9 @@ pub enum Block {
     Layers(Vec<Block>),
     /// Columns side by side: (share of the width, blocks).
     Columns(Vec<(f32, Vec<Block>)>),
+    /// Columns whose last blocks start level (signatures under comments of different
+    /// lengths sign on one line).
+    SignedColumns(Vec<(f32, Vec<Block>)>),
     /// Kept on one page when they fit on one.
     Keep(Vec<Block>),
     /// Start a new page.

@@ -293,22 +293,41 @@ fn atomic(ts: &mut Typesetter, block: &Block, width: f32) -> (f32, Vec<Item>) {
             }
             (h, items)
         }
-        Block::Columns(cols) => {
-            let total: f32 = cols.iter().map(|(s, _)| s).sum::<f32>().max(f32::EPSILON);
-            let mut x = 0.0;
-            let mut h = 0.0f32;
-            let mut items = Vec::new();
-            for (share, blocks) in cols {
-                let w = share / total * width;
-                let (bh, mut bi) = stacked(ts, blocks, w);
-                Page::translate(&mut bi, x, 0.0);
-                items.extend(bi);
-                h = h.max(bh);
-                x += w;
-            }
-            (h, items)
-        }
+        Block::Columns(cols) => columns(ts, cols, width, false),
+        Block::SignedColumns(cols) => columns(ts, cols, width, true),
     }
+}
+
+/// Columns side by side; with `level_last`, each column's last block starts at the height
+/// where the lowest of them would.
+fn columns(ts: &mut Typesetter, cols: &[(f32, Vec<Block>)], width: f32, level_last: bool) -> (f32, Vec<Item>) {
+    let total: f32 = cols.iter().map(|(s, _)| s).sum::<f32>().max(f32::EPSILON);
+    let split = |blocks: &[Block]| -> usize {
+        if level_last {
+            blocks.len().saturating_sub(1)
+        } else {
+            blocks.len()
+        }
+    };
+    let mut laid = Vec::new();
+    for (share, blocks) in cols {
+        let w = share / total * width;
+        let (head_h, head) = stacked(ts, &blocks[..split(blocks)], w);
+        let (last_h, last) = stacked(ts, &blocks[split(blocks)..], w);
+        laid.push((w, head_h, head, last_h, last));
+    }
+    let level = laid.iter().map(|l| l.1).fold(0.0f32, f32::max);
+    let (mut x, mut h, mut items) = (0.0, 0.0f32, Vec::new());
+    for (w, head_h, mut head, last_h, mut last) in laid {
+        let top = if level_last { level } else { head_h };
+        Page::translate(&mut head, x, 0.0);
+        Page::translate(&mut last, x, top);
+        items.extend(head);
+        items.extend(last);
+        h = h.max(top + last_h);
+        x += w;
+    }
+    (h, items)
 }
 
 /// Blocks one under another, as one piece.

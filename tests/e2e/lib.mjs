@@ -117,3 +117,24 @@ export async function drawSignature(page) {
   }
   await page.mouse.up();
 }
+
+/// Imports `draft` as a file from the drafts screen, as an officer would.
+export async function importDraft(page, draft, name) {
+  const buffer = Buffer.from(JSON.stringify({ format: 'prongsai-draft', name, draft, images: {} }));
+  await page.click('#to-drafts');
+  await page.setInputFiles('#import-file', { name: 'draft.json', mimeType: 'application/json', buffer });
+  await page.waitForSelector('.toast');
+}
+
+/// Seed 004 with ten groups of ten measures (ids g0…g9, m0-0…m9-9).
+export function hundredMeasureDraft() {
+  const seed = JSON.parse(readFileSync('tests/drafts/seed-004.json', 'utf8'));
+  const base = seed.measures[0].measures;
+  const groups = Array.from({ length: 10 }, (_, g) => ({
+    id: `g${g}`,
+    indicator: (g % 10) + 1,
+    heading: '',
+    measures: Array.from({ length: 10 }, (_, m) => ({ ...base[(g * 10 + m) % base.length], id: `m${g}-${m}` })),
+  }));
+  return { ...seed, measures: groups };
+}

@@ -3,14 +3,7 @@
 // 100-measure draft.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, DESKTOP, OUT_DIR, load, readFileSync, writeFileSync, join } from './lib.mjs';
-
-async function importDraft(page, draft, name) {
-  const buffer = Buffer.from(JSON.stringify({ format: 'prongsai-draft', name, draft, images: {} }));
-  await page.click('#to-drafts');
-  await page.setInputFiles('#import-file', { name: 'draft.json', mimeType: 'application/json', buffer });
-  await page.waitForSelector('.toast');
-}
+import { open, DESKTOP, OUT_DIR, load, readFileSync, writeFileSync, join, importDraft, hundredMeasureDraft } from './lib.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -43,19 +36,14 @@ test('PDF of the 40-row reference report in the browser (median of runs)', async
   }
 });
 
-/// Imports a draft of ten groups of ten measures (ids g0…g9, m0-0…m9-9) and opens step 4.
+/// Imports a draft of ten groups of ten measures (ids g0…g9, m0-0…m9-9) and opens step 4
+/// with every card open (a long list starts folded): the worst case for typing.
 async function hundredMeasures(page) {
-  const seed = JSON.parse(readFileSync('tests/drafts/seed-004.json', 'utf8'));
-  const base = seed.measures[0].measures;
-  const groups = Array.from({ length: 10 }, (_, g) => ({
-    id: `g${g}`,
-    indicator: (g % 10) + 1,
-    heading: '',
-    measures: Array.from({ length: 10 }, (_, m) => ({ ...base[(g * 10 + m) % base.length], id: `m${g}-${m}` })),
-  }));
-  await importDraft(page, { ...seed, measures: groups }, 'ร้อยมาตรการ');
+  await importDraft(page, hundredMeasureDraft(), 'ร้อยมาตรการ');
   await page.click('.progress li:nth-child(4) button');
   assert.equal(await page.locator('.measure').count(), 100);
+  await page.click('#open-all');
+  assert.equal(await page.locator('.measure .measure-summary').count(), 0);
 }
 
 /// Which fields' closures ran since the last call (path → runs).

@@ -146,7 +146,9 @@ fn leaf_blocks(blocks: &[Block]) -> Vec<&Block> {
         .iter()
         .flat_map(|b| match b {
             Block::Layers(bs) | Block::Keep(bs) => leaf_blocks(bs),
-            Block::Columns(cols) => cols.iter().flat_map(|(_, bs)| leaf_blocks(bs)).collect(),
+            Block::Columns(cols) | Block::SignedColumns(cols) => {
+                cols.iter().flat_map(|(_, bs)| leaf_blocks(bs)).collect()
+            }
             other => vec![other],
         })
         .collect()
@@ -540,4 +542,135 @@ fn signer_ranks_and_comment_headings_print_as_written() {
     assert!(text.contains(&squash(&format!("(พ.จ.ต. {name})"))), "the rank is not before the name");
     assert!(text.contains("ความเห็นรองปลัด"));
     assert!(!text.contains(&squash(&default)), "the proposed heading is still printed");
+}
+
+/// Any number of reviewers (ผู้ผ่านงาน) print between the reporter and the clerk, in signing
+/// order, each with a heading naming their position, their comment and their name.
+#[test]
+fn reviewers_print_in_signing_order_between_reporter_and_clerk() {
+    use prongsai::model::Signer;
+    let mut d = seed("seed-002");
+    let reviewer = |name: &str, position: &str, comment: &str| Signer {
+        name: name.into(),
+        position: position.into(),
+        comment: comment.into(),
+        ..Default::default()
+    };
+    d.signers.reviewers = vec![
+        reviewer("นายหนึ่ง ผ่านงาน", "หัวหน้าสำนักปลัด", "เห็นควรนำเสนอ"),
+        reviewer("นางสองสี ผ่านงาน", "รองปลัดองค์การบริหารส่วนตำบล", ""),
+        reviewer("นายสาม ผ่านงาน", "ผู้อำนวยการกองคลัง", "ทราบ"),
+    ];
+    let (_, text) = render_seed("memo-reviewers", &d);
+    let text = squash(&text);
+    let at = |what: &str| text.find(&squash(what)).unwrap_or_else(|| panic!("{what} is not printed"));
+    let reporter = at(&d.signers.reporter.name);
+    let first = at("ความเห็นหัวหน้าสำนักปลัด");
+    assert!(at("เห็นควรนำเสนอ") > first && at("(นายหนึ่งผ่านงาน)") > first);
+    let second = at("ความเห็นรองปลัดองค์การบริหารส่วนตำบล");
+    let third = at("ความเห็นผู้อำนวยการกองคลัง");
+    let clerk = at(&format!("({})", d.signers.clerk.name));
+    assert!(reporter < first && first < second && second < third, "reviewers out of order");
+    assert!(third < clerk, "a reviewer is printed after the clerk");
+    at("(นางสองสีผ่านงาน)");
+    // A reviewer's own heading replaces the proposed one.
+    d.signers.reviewers[0].heading = Some("เสนอ".into());
+    let text = squash(&render_seed("memo-reviewers-own-heading", &d).1);
+    assert!(!text.contains("ความเห็นหัวหน้าสำนักปลัด") && text.contains("เสนอ"));
+}
+
+/// With signing lines on, every memo signature stands on "ลงชื่อ ……", followed by the
+/// signer's label (ผู้รายงาน by default for the reporter, as typed for the others).
+#[test]
+fn signing_lines_and_labels_are_options() {
+    let d = seed("seed-002");
+    let plain = squash(&pdftotext(&save("sign-lines-off.pdf", &render(&d, &Images::new()))));
+    let mut on = d.clone();
+    on.options.sign_lines = true;
+    on.signers.executive.label = Some("ผู้สั่งการ".into());
+    on.signers.reporter.label = Some("ผู้จัดทำรายงาน".into());
+    let text = squash(&pdftotext(&save("sign-lines-on.pdf", &render(&on, &Images::new()))));
+    // The report's closing always has its line; the memo's three signatures gain theirs.
+    assert_eq!(text.matches("ลงชื่อ").count(), plain.matches("ลงชื่อ").count() + 3);
+    assert!(text.contains("ผู้สั่งการ"));
+    // The reporter's label follows them into the report's closing too.
+    assert!(text.matches("ผู้จัดทำรายงาน").count() >= 2);
+    assert!(!plain.contains("ผู้จัดทำรายงาน"));
+}
+
+/// A memo paragraph may be a short list (marked lines) or a small table pasted from a
+/// spreadsheet (tab-separated): the list keeps its markers, each cell is its own text.
+#[test]
+fn a_memo_paragraph_can_be_a_list_or_a_table() {
+    let mut d = seed("seed-002");
+    d.memo.body = Some(vec![
+        "ตามที่หน่วยงานได้รับผลการประเมิน ดังนี้\n๑) ตัวชี้วัดย่อยที่ ๑๐.๑ การเปิดเผยข้อมูล\n๒) ตัวชี้วัดย่อยที่ ๑๐.๒ การป้องกันการทุจริต".into(),
+        "ตัวชี้วัด\tคะแนน ปี ๒๕๖๗\tคะแนน ปี ๒๕๖๘\n10.1 การเปิดเผยข้อมูล\t78.50\t91.25\n10.2 การป้องกันการทุจริต\t64.00\t88.00"
+            .into(),
+        "จึงเรียนมาเพื่อโปรดทราบ".into(),
+    ]);
+    let path = save("memo-body-list-table.pdf", &render(&d, &Images::new()));
+    let raw = pdftotext(&path);
+    let lines: Vec<String> = raw.lines().map(squash).collect();
+    for want in ["๑)ตัวชี้วัดย่อยที่๑๐.๑การเปิดเผยข้อมูล", "๒)ตัวชี้วัดย่อยที่๑๐.๒การป้องกันการทุจริต"]
+    {
+        assert!(lines.iter().any(|l| l == want), "{want} is not a line of its own:\n{raw}");
+    }
+    let text = squash(&raw);
+    for cell in ["คะแนนปี๒๕๖๗", "๑๐.๑การเปิดเผยข้อมูล", "๗๘.๕๐", "๙๑.๒๕", "๖๔.๐๐", "๘๘.๐๐"]
+    {
+        assert!(text.contains(cell), "table cell {cell} is missing:\n{raw}");
+    }
+    assert!(!raw.contains('\t'));
+    // The table is a table in the tagged structure too.
+    let doc = layout(&d, &Images::new(), Engine::embedded()).unwrap();
+    let memo = &build(&d, &Images::new()).unwrap().sections[0];
+    assert!(memo.blocks.iter().any(|b| matches!(b, Block::Table(_))));
+    assert!(doc.pages.len() > 1);
+}
+
+/// The indicators are the draft's: a renamed one, a changed tool, an eleventh and
+/// sub-indicators with their own scores print in the table (and the group heading that
+/// names its indicator follows the new name).
+#[test]
+fn the_indicator_framework_is_the_drafts_own() {
+    use prongsai::model::{IndicatorScore, SubIndicator};
+    let mut d = seed("seed-002");
+    d.ita.indicators[0].name = "การปฏิบัติหน้าที่อย่างมีคุณธรรม".into();
+    d.ita.indicators[8].tool = "OIT*".into();
+    d.ita.indicators[9].subs = vec![
+        SubIndicator {
+            name: "การเปิดเผยข้อมูลเชิงรุก".into(), previous: Some(61.25), current: None
+        },
+        SubIndicator {
+            name: "มาตรการภายในหน่วยงาน".into(), previous: Some(97.5), current: None
+        },
+    ];
+    d.ita.indicators.push(IndicatorScore {
+        name: "ตัวชี้วัดใหม่ของปีนี้".into(),
+        tool: "EIT".into(),
+        previous: Some(70.0),
+        ..Default::default()
+    });
+    d.measures[0].heading.clear();
+    d.measures[0].indicator = Some(1);
+    assert!(prongsai::model::validate(&d).iter().all(|p| !p.field.to_string().starts_with("ita.indicators")));
+    let (_, raw) = render_seed("indicator-framework", &d);
+    let text = squash(&raw);
+    for want in [
+        "การปฏิบัติหน้าที่อย่างมีคุณธรรม",
+        "OIT*",
+        "๑๐.๑การเปิดเผยข้อมูลเชิงรุก",
+        "๖๑.๒๕",
+        "๑๐.๒มาตรการภายในหน่วยงาน",
+        "๙๗.๕๐",
+        "ตัวชี้วัดใหม่ของปีนี้",
+        "ตัวชี้วัดที่๑การปฏิบัติหน้าที่อย่างมีคุณธรรม(IIT)",
+    ] {
+        assert!(text.contains(want), "{want} is not printed");
+    }
+    // An eleventh indicator with no name of its own is a problem, said in Thai.
+    d.ita.indicators.push(IndicatorScore::default());
+    let problems = prongsai::model::validate(&d);
+    assert!(problems.iter().any(|p| p.field.to_string() == "ita.indicators.11.name" && p.message.contains("๑๒")));
 }

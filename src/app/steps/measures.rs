@@ -5,7 +5,6 @@
 use crate::app::fields::{SelectField, TextField};
 use crate::app::state::{new_id, AppState};
 use crate::catalog::presets::PRESETS;
-use crate::catalog::INDICATORS;
 use crate::model::path::{GroupField, MeasureField};
 use crate::model::{FieldPath, Measure, MeasureGroup};
 use crate::thai::Digits;
@@ -16,7 +15,6 @@ fn measure_card(st: AppState, mid: String) -> impl IntoView {
     // Where the measure is: changes only when measures are added, moved or removed.
     let place =
         Memo::new(move |_| st.shape(|d| d.measure_position(&m1).map(|(g, m)| (m, d.measures[g].measures.len()))));
-    let field = |f: MeasureField| FieldPath::Measure(mid.clone(), f);
     let (m2, m3) = (mid.clone(), mid.clone());
     let shift = move |delta: isize| {
         let m = m2.clone();
@@ -39,7 +37,7 @@ fn measure_card(st: AppState, mid: String) -> impl IntoView {
                 .enumerate()
                 .filter(|(i, _)| Some(*i) != own)
                 .map(|(i, g)| {
-                    let title = crate::document::group_title(g);
+                    let title = crate::document::group_title(d, g);
                     let n = Digits::Thai.number(i + 1);
                     (
                         g.id.clone(),
@@ -65,17 +63,21 @@ fn measure_card(st: AppState, mid: String) -> impl IntoView {
         });
         st.toasts.say("ย้ายมาตรการไปยังกลุ่มที่เลือกแล้ว (ต่อท้ายกลุ่ม)".into());
     };
-    let steps_hint = Some("พิมพ์ขั้นตอนละหนึ่งบรรทัด โปรแกรมใส่เลข ๑. ๒. ให้เอง");
-    // The extra columns are open when the measure uses one (checked when the card is made).
-    let extra = [MeasureField::Issue, MeasureField::Approach, MeasureField::Monitoring, MeasureField::Result];
-    let more_open = st
-        .draft
-        .with_untracked(|d| d.measure(&mid).is_some_and(|m| extra.iter().any(|&f| !m.text(f).trim().is_empty())));
+    let m7 = mid.clone();
+    let open = Memo::new(move |_| st.outline.is_open(&m7));
+    let m8 = mid.clone();
+    let toggle = move |_| st.outline.set(&m8, !open.get_untracked());
+    let summary_id = mid.clone();
+    let fields_id = mid.clone();
     view! {
-        <article class="measure">
+        <article class="measure" class:folded=move || !open.get() id=format!("measure-{mid}")>
             <div class="measure-head">
                 <h3>{move || place.get().map(|(m, _)| format!("มาตรการที่ {}", Digits::Thai.number(m + 1))).unwrap_or_default()}</h3>
+                {move || (!open.get()).then(|| measure_summary(st, summary_id.clone()))}
                 <div class="row tools">
+                    <button type="button" class="fold" aria-expanded=move || open.get().to_string() on:click=toggle>
+                        {move || if open.get() { "ย่อ" } else { "แสดงรายละเอียด" }}
+                    </button>
                     <button type="button" title="เลื่อนขึ้น" aria-label="เลื่อนมาตรการขึ้น" disabled=at_start on:click=move |_| shift_up(-1)>"▲"</button>
                     <button type="button" title="เลื่อนลง" aria-label="เลื่อนมาตรการลง" disabled=at_end on:click=move |_| shift(1)>"▼"</button>
                     <button type="button" class="danger" on:click=remove>"ลบมาตรการ"</button>
@@ -103,6 +105,70 @@ fn measure_card(st: AppState, mid: String) -> impl IntoView {
                     }}
                 </div>
             </div>
+            {move || open.get().then(|| measure_fields(st, fields_id.clone()))}
+        </article>
+    }
+}
+
+/// A folded card's one line: the measure's name and what it still lacks.
+fn measure_summary(st: AppState, mid: String) -> impl IntoView {
+    let paths: Vec<FieldPath> = SUMMARY_FIELDS.iter().map(|&f| FieldPath::Measure(mid.clone(), f)).collect();
+    let line = move || {
+        st.fields(&paths, |d| {
+            d.measure(&mid).map(|m| (m.name.trim().lines().next().unwrap_or_default().to_string(), m.missing()))
+        })
+    };
+    view! {
+        <p class="measure-summary">
+            {move || {
+                let (name, missing) = line().unwrap_or_default();
+                let name = if name.is_empty() { "(ยังไม่มีชื่อ)".to_string() } else { name };
+                view! {
+                    <span class="name">{name}</span>
+                    {completeness(&missing)}
+                }
+            }}
+        </p>
+    }
+}
+
+/// The fields a folded line and the overview read.
+const SUMMARY_FIELDS: [MeasureField; 6] = [
+    MeasureField::Name,
+    MeasureField::Responsible,
+    MeasureField::Period,
+    MeasureField::Output,
+    MeasureField::Outcome,
+    MeasureField::Result,
+];
+
+/// "ครบ" or "ยังขาด: …" for what a measure lacks.
+fn completeness(missing: &[MeasureField]) -> impl IntoView {
+    if missing.is_empty() {
+        return view! { <span class="tag ok">"ครบ"</span> }.into_any();
+    }
+    let names: Vec<&str> = missing
+        .iter()
+        .map(|f| match f {
+            MeasureField::Name => "ชื่อมาตรการ",
+            MeasureField::Responsible => "ผู้รับผิดชอบ",
+            MeasureField::Period => "ระยะเวลา",
+            _ => "ผลการดำเนินการ",
+        })
+        .collect();
+    view! { <span class="tag missing">{format!("ยังขาด: {}", names.join(", "))}</span> }.into_any()
+}
+
+/// An open card's fields.
+fn measure_fields(st: AppState, mid: String) -> impl IntoView {
+    let field = |f: MeasureField| FieldPath::Measure(mid.clone(), f);
+    let steps_hint = Some("พิมพ์ขั้นตอนละหนึ่งบรรทัด โปรแกรมใส่เลข ๑. ๒. ให้เอง");
+    // The extra columns are open when the measure uses one (checked when the card is made).
+    let extra = [MeasureField::Issue, MeasureField::Approach, MeasureField::Monitoring, MeasureField::Result];
+    let more_open = st
+        .draft
+        .with_untracked(|d| d.measure(&mid).is_some_and(|m| extra.iter().any(|&f| !m.text(f).trim().is_empty())));
+    view! {
             <TextField path=field(MeasureField::Name) label="มาตรการ/กิจกรรม" grow=true />
             <TextField path=field(MeasureField::Steps) label="ขั้นตอน/วิธีการปฏิบัติ" hint=steps_hint rows=3 />
             <div class="grid two">
@@ -119,7 +185,6 @@ fn measure_card(st: AppState, mid: String) -> impl IntoView {
                 <TextField path=field(MeasureField::Monitoring) label="การกำกับติดตาม / การรายงานผล" rows=2 />
                 <TextField path=field(MeasureField::Result) label="ผลการดำเนินการ (บรรยาย)" rows=3 />
             </details>
-        </article>
     }
 }
 
@@ -135,8 +200,18 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
         .unwrap_or_default()
     };
     let mut options = vec![(String::new(), "หัวข้ออื่น (กรอกหัวข้อเอง)".to_string())];
-    options.extend(INDICATORS.iter().map(|i| {
-        (i.number.to_string(), format!("ตัวชี้วัดที่ {} {} ({})", Digits::Thai.number(i.number), i.name, i.tool.code()))
+    // The draft's indicators, as step ๓ names them.
+    options.extend(st.draft.with_untracked(|d| {
+        (0..d.ita.indicators.len())
+            .map(|i| {
+                let tool = d.ita.indicator_tool(i);
+                let tool = if tool.is_empty() { String::new() } else { format!(" ({tool})") };
+                (
+                    (i + 1).to_string(),
+                    format!("ตัวชี้วัดที่ {} {}{tool}", Digits::Thai.number(i + 1), d.ita.indicator_name(i)),
+                )
+            })
+            .collect::<Vec<_>>()
     }));
     let heading = FieldPath::Group(gid.clone(), GroupField::Heading);
     let indicator = FieldPath::Group(gid.clone(), GroupField::Indicator);
@@ -144,7 +219,7 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
     let g3 = gid.clone();
     let title = move || {
         let heading = st.fields(&title_fields, |d| {
-            d.measures.iter().find(|g| g.id == g3).map(crate::document::group_title).unwrap_or_default()
+            d.measures.iter().find(|g| g.id == g3).map(|g| crate::document::group_title(d, g)).unwrap_or_default()
         });
         let n = place.get().map(|(g, _)| Digits::Thai.number(g + 1)).unwrap_or_default();
         if heading.is_empty() {
@@ -158,6 +233,7 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
     let (ga, gp, gm, gr) = (gid.clone(), gid.clone(), gid.clone(), gid.clone());
     let add_measure = move |_| {
         let measure = Measure { id: new_id("m"), ..Default::default() };
+        st.outline.set(&measure.id, true);
         st.edit(|d| {
             d.add_measure(&ga, measure);
         });
@@ -167,6 +243,7 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
     let add_preset = move |_| {
         let Some(p) = chosen.get_untracked().parse::<usize>().ok().and_then(|i| PRESETS.get(i)) else { return };
         let measure = p.to_measure(new_id("m"));
+        st.outline.set(&measure.id, true);
         st.edit(|d| {
             d.add_measure(&gp, measure);
         });
@@ -240,7 +317,102 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
     }
 }
 
+/// Above a long list: open or fold every card, and an overview of every measure with what
+/// it lacks, each a link to its card.
+fn overview(st: AppState) -> impl IntoView {
+    let count = Memo::new(move |_| st.shape(|d| d.measure_count()));
+    let ids = move || {
+        st.draft
+            .with_untracked(|d| d.measures.iter().flat_map(|g| &g.measures).map(|m| m.id.clone()).collect::<Vec<_>>())
+    };
+    let shown = RwSignal::new(false);
+    let groups = move || {
+        st.shape(|d| {
+            d.measures
+                .iter()
+                .map(|g| (g.id.clone(), g.measures.iter().map(|m| m.id.clone()).collect::<Vec<_>>()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let rows = move || {
+        let mut n = 0;
+        groups()
+            .into_iter()
+            .enumerate()
+            .map(|(gi, (gid, mids))| {
+                let title_paths = [FieldPath::Group(gid.clone(), GroupField::Heading), FieldPath::Group(gid.clone(), GroupField::Indicator)];
+                let title = move || {
+                    let t = st.fields(&title_paths, |d| d.measures.iter().find(|g| g.id == gid).map(|g| crate::document::group_title(d, g)).unwrap_or_default());
+                    let n = Digits::Thai.number(gi + 1);
+                    if t.is_empty() { format!("กลุ่มที่ {n}") } else { format!("กลุ่มที่ {n}: {t}") }
+                };
+                let items = mids
+                    .into_iter()
+                    .map(|mid| {
+                        n += 1;
+                        let number = Digits::Thai.number(n);
+                        let paths: Vec<FieldPath> = SUMMARY_FIELDS.iter().map(|&f| FieldPath::Measure(mid.clone(), f)).collect();
+                        let m2 = mid.clone();
+                        let line = move || st.fields(&paths, |d| d.measure(&m2).map(|m| (m.name.trim().lines().next().unwrap_or_default().to_string(), m.missing())));
+                        let go_to = move |_| {
+                            st.outline.set(&mid, true);
+                            crate::app::route::focus_field(&crate::app::state::field_id(&FieldPath::Measure(mid.clone(), MeasureField::Name)));
+                        };
+                        view! {
+                            <li>
+                                {move || {
+                                    let (name, missing) = line().unwrap_or_default();
+                                    let name = if name.is_empty() { "(ยังไม่มีชื่อ)".to_string() } else { name };
+                                    view! {
+                                        <button type="button" class="link" on:click=go_to.clone()>{format!("{number}. {name}")}</button>
+                                        " "
+                                        {completeness(&missing)}
+                                    }
+                                }}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <li>
+                        <strong>{title}</strong>
+                        <ul>{items}</ul>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        {move || {
+            (count.get() >= 2)
+                .then(|| {
+                    view! {
+                        <div class="row measures-tools">
+                            <button type="button" id="open-all" on:click=move |_| st.outline.set_all(ids(), true)>"แสดงรายละเอียดทุกมาตรการ"</button>
+                            <button type="button" id="fold-all" on:click=move |_| st.outline.set_all(ids(), false)>"ย่อทุกมาตรการ"</button>
+                            <button type="button" id="show-overview" aria-expanded=move || shown.get().to_string() on:click=move |_| shown.update(|s| *s = !*s)>
+                                {move || if shown.get() { "ซ่อนภาพรวม" } else { "ภาพรวมมาตรการทั้งหมด" }}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            shown.get().then(|| {
+                view! {
+                    <section class="card overview" aria-label="ภาพรวมมาตรการทั้งหมด">
+                        <h2>{move || format!("ภาพรวมมาตรการทั้งหมด ({} มาตรการ)", Digits::Thai.number(count.get()))}</h2>
+                        <p class="hint">"คลิกชื่อมาตรการเพื่อไปกรอกรายละเอียด \"ยังขาด\" คือช่องที่ตารางในรายงานจะเว้นว่าง"</p>
+                        <ul class="overview-list">{rows}</ul>
+                    </section>
+                }
+            })
+        }}
+    }
+}
+
 pub fn view(st: AppState) -> AnyView {
+    st.outline.start(st.draft.with_untracked(|d| d.measure_count()));
     let group_ids = move || st.shape(|d| d.measures.iter().map(|g| g.id.clone()).collect::<Vec<_>>());
     let add_group = move |_| {
         let group = MeasureGroup {
@@ -258,6 +430,7 @@ pub fn view(st: AppState) -> AnyView {
         <div id="f-measures" tabindex="-1">
             {move || st.feedback.problem_for(&FieldPath::Measures).map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
         </div>
+        {overview(st)}
         <For each=group_ids key=|id| id.clone() let:gid>
             {group_card(st, gid)}
         </For>

@@ -2,7 +2,7 @@
 //! drawn on a pad (finger, pen or mouse) or uploaded as an image. A drawn signature is
 //! kept as soon as the pen lifts (briefly debounced), so leaving the step never loses it.
 
-use crate::app::fields::{DateField, ProposedField, TextField};
+use crate::app::fields::{option_box, DateField, ProposedField, TextField};
 use crate::app::imaging;
 use crate::app::state::AppState;
 use crate::model::path::{AgencyField, MemoField, ReportField, SignerField};
@@ -13,7 +13,11 @@ use wasm_bindgen::JsCast;
 /// Stores signature PNG bytes and points the signer at them.
 async fn set_signature(st: AppState, who: Who, png: Vec<u8>, say: bool) {
     let Some(id) = st.keep_image("sig", &png, "image/png").await else { return };
-    st.edit(|d| d.signers.get_mut(who).signature = Some(id));
+    st.edit(|d| {
+        if let Some(s) = d.signers.get_mut(who) {
+            s.signature = Some(id);
+        }
+    });
     if say {
         st.toasts.say("บันทึกลายมือชื่อแล้ว".into());
     }
@@ -114,7 +118,7 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
             }
         });
     };
-    let upload_id = format!("sig-upload-{}", who.key());
+    let upload_id = format!("sig-upload-{}", who.key().replace('.', "-"));
     let upload = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -133,7 +137,7 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
     let current = move || st.shape(|d| d.signers.get(who).and_then(|s| s.signature.clone()));
     view! {
         <div class="signature">
-            <p class="label" id=format!("sig-label-{}", who.key())>"ลายมือชื่อ"</p>
+            <p class="label" id=format!("sig-label-{}", who.key().replace('.', "-"))>"ลายมือชื่อ"</p>
             {move || {
                 current()
                     .map(|id| {
@@ -169,16 +173,30 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
     }
 }
 
-fn signer_fields(st: AppState, who: Who, title: Signal<String>, with_comment: bool) -> impl IntoView {
+/// One signer's fields; `actions` sit beside the heading (a reviewer's move and remove).
+fn signer_fields(
+    st: AppState,
+    who: Who,
+    title: Signal<String>,
+    with_comment: bool,
+    actions: Option<AnyView>,
+) -> impl IntoView {
     let field = move |f: SignerField| FieldPath::Signer(who, f);
     let acting_hint = if who == Who::Reporter {
         "เช่น รักษาราชการแทน หัวหน้าสำนักปลัด"
     } else {
         "เว้นว่างได้"
     };
+    // The word after the signing line: always printed under the report for its reporters,
+    // in the memo only with signing lines.
+    let reports = matches!(who, Who::Reporter | Who::Second);
+    let label_shown = move || reports || st.shape(|d| d.options.sign_lines);
     view! {
-        <section class="card signer">
-            <h2>{move || title.get()}</h2>
+        <section class="card signer" id=format!("signer-{}", who.key().replace('.', "-"))>
+            <div class="card-head">
+                <h2>{move || title.get()}</h2>
+                {actions}
+            </div>
             <div class="grid two">
                 <TextField
                     path=field(SignerField::Name)
@@ -194,6 +212,10 @@ fn signer_fields(st: AppState, who: Who, title: Signal<String>, with_comment: bo
                 label="ยศหรือคำนำหน้าพิเศษ (ถ้ามี)"
                 hint=Some("พิมพ์ไว้หน้าชื่อ เช่น พ.จ.ต. หรือ ว่าที่ร้อยตรี")
             />
+            {move || {
+                label_shown()
+                    .then(|| view! { <ProposedField path=field(SignerField::Label) label="คำท้ายเส้นลงชื่อ (เช่น ผู้รายงาน)" rows=1 /> })
+            }}
             {with_comment
                 .then(|| {
                     view! {
@@ -214,6 +236,7 @@ fn signer_fields(st: AppState, who: Who, title: Signal<String>, with_comment: bo
 pub fn view(st: AppState) -> AnyView {
     let year = Memo::new(move |_| st.field(&FieldPath::Report(ReportField::FiscalYear), |d| d.report.fiscal_year));
     let has_second = Memo::new(move |_| st.shape(|d| d.signers.second.is_some()));
+    let reviewers = Memo::new(move |_| st.shape(|d| d.signers.reviewers.len()));
     let agency = [FieldPath::Agency(AgencyField::Kind), FieldPath::Agency(AgencyField::Name)];
     let (a1, a2) = (agency.clone(), agency);
     let clerk = Memo::new(move |_| st.fields(&a1, |d| format!("{} (ความเห็น)", d.agency.clerk_title())));
@@ -232,7 +255,7 @@ pub fn view(st: AppState) -> AnyView {
         <ProposedField path=memo(MemoField::Subject) label="เรื่อง" rows=2 />
         <ProposedField path=memo(MemoField::Addressee) label="เรียน" rows=1 />
         <ProposedField path=memo(MemoField::Body) label="ข้อความ (เว้นบรรทัดว่างระหว่างย่อหน้า)" rows=10 />
-        {signer_fields(st, Who::Reporter, Signal::derive(|| "ผู้รายงาน (ลงนามในบันทึกข้อความ)".to_string()), false)}
+        {signer_fields(st, Who::Reporter, Signal::derive(|| "ผู้รายงาน (ลงนามในบันทึกข้อความ)".to_string()), false, None)}
         <div class="field">
             <label class="choice" for="f-signers-second">
                 <input
@@ -251,9 +274,44 @@ pub fn view(st: AppState) -> AnyView {
                 "มีผู้ลงนามคนที่สอง (เช่น หัวหน้าสำนักปลัด)"
             </label>
         </div>
-        {move || has_second.get().then(|| signer_fields(st, Who::Second, Signal::derive(|| "ผู้ลงนามคนที่สอง".to_string()), false))}
-        {signer_fields(st, Who::Clerk, clerk.into(), true)}
-        {signer_fields(st, Who::Executive, chief.into(), true)}
+        {move || has_second.get().then(|| signer_fields(st, Who::Second, Signal::derive(|| "ผู้ลงนามคนที่สอง".to_string()), false, None))}
+        <h2>"ผู้ผ่านงานและความเห็น"</h2>
+        <p class="hint">"บันทึกข้อความผ่านใครบ้างก่อนถึงปลัดและนายก (เช่น หัวหน้าสำนักปลัด รองปลัด) เพิ่มได้ไม่จำกัด แต่ละคนมีความเห็นและลายมือชื่อของตน"</p>
+        {move || {
+            (0..reviewers.get())
+                .map(|i| {
+                    let who = Who::Reviewer(i);
+                    let actions = view! {
+                        <div class="row">
+                            <button type="button" disabled=i == 0 aria-label="เลื่อนขึ้น" on:click=move |_| st.edit(|d| { d.move_reviewer(i, -1); })>"▲"</button>
+                            <button type="button" disabled=move || { i + 1 >= reviewers.get() } aria-label="เลื่อนลง" on:click=move |_| st.edit(|d| { d.move_reviewer(i, 1); })>"▼"</button>
+                            <button type="button" class="danger" on:click=move |_| st.remove(|d| d.remove_reviewer(i))>"ลบผู้ผ่านงาน"</button>
+                        </div>
+                    }
+                    .into_any();
+                    let title = Signal::derive(move || {
+                        let position = st.field(&FieldPath::Signer(who, SignerField::Position), |d| {
+                            d.signers.get(who).map(|s| s.position.trim().lines().next().unwrap_or_default().to_string())
+                        });
+                        match position.filter(|p| !p.is_empty()) {
+                            Some(p) => format!("{} ({p})", who.thai()),
+                            None => who.thai(),
+                        }
+                    });
+                    signer_fields(st, who, title, true, Some(actions))
+                })
+                .collect_view()
+        }}
+        <div class="row">
+            <button type="button" id="add-reviewer" on:click=move |_| st.edit(|d| { d.add_reviewer(); })>"+ เพิ่มผู้ผ่านงาน"</button>
+        </div>
+        {signer_fields(st, Who::Clerk, clerk.into(), true, None)}
+        {signer_fields(st, Who::Executive, chief.into(), true, None)}
+        <section class="card">
+            <h2>"รูปแบบการลงนาม"</h2>
+            {option_box(st, "opt-sign-lines", "พิมพ์เส้น \"ลงชื่อ ……\" ใต้ความเห็นและลายมือชื่อทุกคนในบันทึกข้อความ", |o| &mut o.sign_lines)}
+            <p class="hint">"รายงานท้ายเล่มมีเส้นลงชื่อ \"ลงชื่อ …… ผู้รายงาน\" เสมอ คำท้ายเส้นแก้ได้ที่ช่อง \"คำท้ายเส้นลงชื่อ\" ของแต่ละคน"</p>
+        </section>
     }
     .into_any()
 }

@@ -3,7 +3,7 @@
 
 use crate::app::download::save_file;
 use crate::app::engine;
-use crate::app::fields::radio_choice;
+use crate::app::fields::{option_box, radio_choice};
 use crate::app::next_frame;
 use crate::app::state::{field_id, AppState};
 use crate::app::wizard::{go, step_of, STEPS};
@@ -152,34 +152,6 @@ fn page_svg(st: AppState, page: &PreviewPage) -> AnyView {
     .into_any()
 }
 
-/// A checkbox for one yes/no option of the document.
-fn option_box(
-    st: AppState,
-    id: &'static str,
-    label: &'static str,
-    option: fn(&mut crate::model::Options) -> &mut bool,
-) -> impl IntoView {
-    view! {
-        <label class="choice" for=id>
-            <input
-                id=id
-                type="checkbox"
-                prop:checked=move || {
-                    st.shape(|d| {
-                        let mut options = d.options.clone();
-                        *option(&mut options)
-                    })
-                }
-                on:change=move |ev| {
-                    let on = event_target_checked(&ev);
-                    st.edit(|d| *option(&mut d.options) = on);
-                }
-            />
-            {label}
-        </label>
-    }
-}
-
 pub fn view(st: AppState) -> AnyView {
     let busy = RwSignal::new(None::<String>);
     let error = RwSignal::new(String::new());
@@ -232,6 +204,7 @@ pub fn view(st: AppState) -> AnyView {
                                             ev.prevent_default();
                                             st.feedback.show_all.set(true);
                                             go(st, step);
+                                            st.outline.reveal(&field);
                                             crate::app::route::focus_field(&field_id(&field));
                                         }
                                     >
