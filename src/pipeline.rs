@@ -12,6 +12,7 @@ use crate::typeset::{layout_document, Document, Engine};
 pub enum RenderError {
     Document(DocError),
     Pdf(PdfError),
+    Docx(crate::docx::DocxError),
 }
 
 impl RenderError {
@@ -19,6 +20,7 @@ impl RenderError {
         match self {
             RenderError::Document(e) => e.thai(),
             RenderError::Pdf(e) => format!("สร้างไฟล์ PDF ไม่สำเร็จ: {e}"),
+            RenderError::Docx(e) => e.thai(),
         }
     }
 }
@@ -47,4 +49,9 @@ pub fn render_pdf(d: &Draft, images: &Images, engine: &Engine) -> Result<Vec<u8>
     let doc = layout(d, images, engine)?;
     let options = PdfOptions { pdfa: d.options.pdfa, ..PdfOptions::default() };
     write_pdf(&doc, &engine.fonts, options).map_err(RenderError::Pdf)
+}
+
+/// Draft → Word (.docx) bytes, from the same blocks as the PDF.
+pub fn render_docx(d: &Draft, images: &Images) -> Result<Vec<u8>, RenderError> {
+    crate::docx::write_docx(&build(d, images)?).map_err(RenderError::Docx)
 }

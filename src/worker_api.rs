@@ -5,7 +5,7 @@
 
 use crate::document::Images;
 use crate::model::load_draft;
-use crate::pipeline::{layout, render_pdf};
+use crate::pipeline::{layout, render_docx, render_pdf};
 use crate::typeset::vector::Segment;
 use crate::typeset::{Document, Engine, Item, VectorGraphic, VectorKind, Weight};
 use serde::{Deserialize, Serialize};
@@ -177,6 +177,10 @@ pub enum Request {
     Pdf {
         draft: String,
     },
+    /// The same document as a Word file.
+    Docx {
+        draft: String,
+    },
     Preview {
         draft: String,
     },
@@ -187,6 +191,7 @@ pub enum Request {
 pub enum Reply {
     Ready,
     Pdf(Vec<u8>),
+    Docx(Vec<u8>),
     /// The preview as JSON (`Preview`), parsed by the UI.
     Preview(String),
 }
@@ -237,6 +242,11 @@ pub fn handle(engine: &Engine, request: &str, images: Vec<(String, Vec<u8>)>) ->
             let draft = load_draft(&draft).map_err(|e| document(e.thai()))?;
             let images = images_of(images).map_err(document)?;
             render_pdf(&draft, &images, engine).map(Reply::Pdf).map_err(|e| document(e.thai()))
+        }
+        Request::Docx { draft } => {
+            let draft = load_draft(&draft).map_err(|e| document(e.thai()))?;
+            let images = images_of(images).map_err(document)?;
+            render_docx(&draft, &images).map(Reply::Docx).map_err(|e| document(e.thai()))
         }
         Request::Preview { draft } => {
             let draft = load_draft(&draft).map_err(|e| document(e.thai()))?;

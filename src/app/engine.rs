@@ -43,6 +43,11 @@ pub async fn pdf(draft: &Draft, images: Vec<(String, Vec<u8>)>) -> Result<Vec<u8
     Ok(Uint8Array::new(&result).to_vec())
 }
 
+pub async fn docx(draft: &Draft, images: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, String> {
+    let result = ask(Request::Docx { draft: draft_json(draft)? }, images).await?;
+    Ok(Uint8Array::new(&result).to_vec())
+}
+
 pub async fn preview(draft: &Draft, images: Vec<(String, Vec<u8>)>) -> Result<Preview, String> {
     let result = ask(Request::Preview { draft: draft_json(draft)? }, images).await?;
     let json = result.as_string().ok_or("no preview")?;

@@ -40,7 +40,9 @@ mod exports {
         })?;
         match worker_api::handle(engine, request, images(ids, bytes)) {
             Ok(worker_api::Reply::Ready) => Ok(JsValue::UNDEFINED),
-            Ok(worker_api::Reply::Pdf(b)) => Ok(js_sys::Uint8Array::from(b.as_slice()).into()),
+            Ok(worker_api::Reply::Pdf(b) | worker_api::Reply::Docx(b)) => {
+                Ok(js_sys::Uint8Array::from(b.as_slice()).into())
+            }
             Ok(worker_api::Reply::Preview(json)) => Ok(JsValue::from_str(&json)),
             Err(e) => Err(JsValue::from_str(&e.to_json())),
         }

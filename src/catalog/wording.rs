@@ -7,7 +7,7 @@
 //! score drops its clause instead of leaving a blank.
 
 use crate::model::path::{MemoField, SignerField, TextField};
-use crate::model::{AgencyKind, Draft, FieldPath, SignerRole};
+use crate::model::{AgencyKind, DocumentKind, Draft, FieldPath, Round, SignerRole};
 use crate::thai::Digits;
 use std::collections::BTreeMap;
 
@@ -54,13 +54,21 @@ pub fn comment_heading(d: &Draft, role: SignerRole) -> String {
     format!("ความเห็น{title}")
 }
 
-pub fn report_title(_d: &Draft) -> String {
-    TITLE.to_string()
+/// The title of the document the draft prints: the report, or the measures themselves.
+pub fn report_title(d: &Draft) -> String {
+    match d.options.document {
+        DocumentKind::Report => TITLE.to_string(),
+        DocumentKind::Measures => MEASURES.to_string(),
+    }
 }
 
-/// รายงานผล… ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ (รอบ ๑๒ เดือน)
+/// รายงานผล… ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ (รอบ ๑๒ เดือน); for the measures document, the
+/// request to approve and announce them.
 pub fn memo_subject(d: &Draft) -> String {
     let dg = d.options.digits;
+    if d.options.document == DocumentKind::Measures {
+        return dg.apply(&format!("ขอความเห็นชอบและประกาศใช้{MEASURES} {}", fiscal_year(d)));
+    }
     match d.report.round.label() {
         "" => dg.apply(&format!("{TITLE} {}", fiscal_year(d))),
         round => dg.apply(&format!("{TITLE} {} ({round})", fiscal_year(d))),
@@ -95,6 +103,9 @@ pub fn memo_addressee(d: &Draft) -> String {
 /// The memo body: background (ตามที่…), what was done (ในการนี้…), and the closing line.
 pub fn memo_body(d: &Draft) -> Vec<String> {
     let dg = d.options.digits;
+    if d.options.document == DocumentKind::Measures {
+        return measures_memo_body(d);
+    }
     let (start, end) = d.report.period();
     let background = format!(
         "ตามที่{NACC} ได้ดำเนิน{ITA_FULL} (Integrity and Transparency Assessment : ITA) ประจำปีงบประมาณ พ.ศ. {} {}ได้นำผลการประเมินดังกล่าวมาวิเคราะห์เพื่อกำหนด{MEASURES} {} พร้อมทั้งประกาศให้บุคลากรถือปฏิบัติ นั้น",
@@ -115,6 +126,41 @@ pub fn memo_body(d: &Draft) -> Vec<String> {
         report.trim_end(),
     );
     vec![dg.apply(&background), dg.apply(&facts), CLOSING.to_string()]
+}
+
+/// The measures document's memo: the ITA result, the measures made from it, the request.
+fn measures_memo_body(d: &Draft) -> Vec<String> {
+    let dg = d.options.digits;
+    let background = format!(
+        "ตามที่{NACC} ได้ดำเนิน{ITA_FULL} (Integrity and Transparency Assessment : ITA) ประจำปีงบประมาณ พ.ศ. {} {}ได้นำผลการประเมินดังกล่าวมาวิเคราะห์ เพื่อกำหนดมาตรการแก้ไขจุดอ่อนและพัฒนาการดำเนินงาน นั้น",
+        d.ita.assessed_year,
+        result_clause(d),
+    );
+    let facts = format!(
+        "ในการนี้ {}ได้จัดทำ{MEASURES} {}{} เสร็จเรียบร้อยแล้ว รายละเอียดปรากฏตามเอกสารที่แนบมาพร้อมนี้",
+        subject(&unit_and_agency(d)),
+        fiscal_year(d),
+        measure_count(d),
+    );
+    let closing = "จึงเรียนมาเพื่อโปรดพิจารณาให้ความเห็นชอบ และลงนามในประกาศ พร้อมทั้งอนุญาตให้เผยแพร่บนเว็บไซต์ของหน่วยงานต่อไป";
+    vec![dg.apply(&background), dg.apply(&facts), closing.to_string()]
+}
+
+/// The announcement (ประกาศ) of the measures: its title lines and its paragraphs.
+pub fn announcement(d: &Draft) -> (String, String, Vec<String>) {
+    let dg = d.options.digits;
+    let agency = agency_name(d);
+    let who = subject(&agency);
+    let title = format!("ประกาศ{}", if agency.is_empty() { "หน่วยงาน".to_string() } else { agency.clone() });
+    let about = dg.apply(&format!("เรื่อง {MEASURES} {}", fiscal_year(d)));
+    let first = format!(
+        "เพื่อให้การบริหารราชการของ{who} เป็นไปด้วยความโปร่งใส มีคุณธรรม และตรวจสอบได้ และเพื่อยกระดับผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) {who}จึงได้นำผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {} มาวิเคราะห์ และกำหนด{MEASURES} {}{} รายละเอียดแนบท้ายประกาศนี้",
+        d.ita.assessed_year,
+        fiscal_year(d),
+        measure_count(d),
+    );
+    let second = "จึงประกาศให้ทราบโดยทั่วกัน และให้บุคลากรทุกคนถือปฏิบัติโดยเคร่งครัด".to_string();
+    (title, about, vec![dg.apply(&first), second])
 }
 
 /// คำนำ: two paragraphs separated by a blank line, without the closing signature line.
@@ -155,7 +201,8 @@ pub fn analysis_summary(d: &Draft) -> String {
 
 /// รอบ ๖ เดือน (ตุลาคม ๒๕๖๗ – มีนาคม ๒๕๖๘); nothing when the round is not specified.
 pub fn round_text(d: &Draft) -> String {
-    if !d.report.round.has_period() {
+    // The measures are the year's plan: no round.
+    if !d.report.round.has_period() || d.options.document == DocumentKind::Measures {
         return String::new();
     }
     let dg = d.options.digits;
@@ -165,10 +212,29 @@ pub fn round_text(d: &Draft) -> String {
     format!("{} ({span})", dg.apply(d.report.round.label()))
 }
 
-/// รายงานผลมาตรการ-ITA-๒๕๖๘-อบต.เขาสมอคอน.pdf
+/// รายงานผลมาตรการ-ITA-๒๕๖๘-๑๒เดือน-อบต.เขาสมอคอน.pdf (O๓๖-… with an OIT item;
+/// มาตรการ-… for the measures document)
 pub fn pdf_file_name(d: &Draft) -> String {
     let dg = d.options.digits;
-    let mut parts = vec!["รายงานผลมาตรการ".to_string(), "ITA".to_string(), dg.number(d.report.fiscal_year)];
+    let what = match d.options.document {
+        DocumentKind::Report => "รายงานผลมาตรการ",
+        DocumentKind::Measures => "มาตรการ",
+    };
+    let mut parts = Vec::new();
+    // The disclosure item first, as agencies file them (O36-…).
+    let item = file_safe(&d.report.oit_item);
+    if !item.is_empty() {
+        parts.push(dg.apply(&item));
+    }
+    parts.extend([what.to_string(), "ITA".to_string(), dg.number(d.report.fiscal_year)]);
+    // Two rounds' reports from one draft must not overwrite each other when saved.
+    if d.options.document == DocumentKind::Report {
+        match d.report.round {
+            Round::SixMonths => parts.push(dg.apply("6เดือน")),
+            Round::TwelveMonths => parts.push(dg.apply("12เดือน")),
+            Round::Unspecified => {}
+        }
+    }
     let name = file_safe(&d.agency.name);
     if !name.is_empty() {
         parts.push(dg.apply(&format!("{}{name}", d.agency.kind.short())));
@@ -646,7 +712,13 @@ mod tests {
     #[test]
     fn file_name_is_safe() {
         let mut d = draft();
-        assert_eq!(pdf_file_name(&d), "รายงานผลมาตรการ-ITA-๒๕๖๘-อบต.เขาสมอคอน.pdf");
+        assert_eq!(pdf_file_name(&d), "รายงานผลมาตรการ-ITA-๒๕๖๘-๑๒เดือน-อบต.เขาสมอคอน.pdf");
+        d.report.oit_item = "O36".into();
+        d.report.round = Round::SixMonths;
+        assert_eq!(pdf_file_name(&d), "O36-รายงานผลมาตรการ-ITA-๒๕๖๘-๖เดือน-อบต.เขาสมอคอน.pdf");
+        assert_eq!(pdf_file_name(&d.for_document(DocumentKind::Measures)), "O36-มาตรการ-ITA-๒๕๖๘-อบต.เขาสมอคอน.pdf");
+        d.report.oit_item.clear();
+        d.report.round = Round::Unspecified;
         d.agency.name = "ห้วย/น้ำ:คำ*".into();
         let name = pdf_file_name(&d);
         assert_eq!(name, "รายงานผลมาตรการ-ITA-๒๕๖๘-อบต.ห้วยน้ำคำ.pdf");

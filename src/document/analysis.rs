@@ -132,8 +132,8 @@ pub fn analysis(d: &Draft) -> Section {
         blocks.push(Block::Table(table));
     }
 
-    // The chart of the same scores.
-    if has_scores {
+    // The chart of the same scores: indicators only (sub-indicators are in the table).
+    if ita.indicators.iter().any(|s| s.previous.is_some() || s.current.is_some()) {
         // An indicator without a score is left out of the chart (the table says "-").
         let bars = ita
             .indicators

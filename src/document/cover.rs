@@ -17,7 +17,14 @@ pub fn cover_and_preface(d: &Draft, images: &Images) -> Result<Vec<Section>, Doc
     let digits = d.options.digits;
     let a = &d.agency;
     let mut cover = Vec::new();
-    cover.push(Block::Space(2.0 * CM));
+    // The ITA disclosure item the document answers, at the top right as agencies mark it.
+    let item = d.report.oit_item.trim();
+    if item.is_empty() {
+        cover.push(Block::Space(2.0 * CM));
+    } else {
+        cover.push(Block::Para(Paragraph::text(digits.apply(item), TextStyle::bold(HEADING)).align(Align::Right)));
+        cover.push(Block::Space(2.0 * CM - HEADING * 1.6));
+    }
     if let Some(id) = &a.logo {
         cover.push(Block::Image {
             image: images.get(id)?,

@@ -7,7 +7,7 @@
 
 use super::style::{header_cell, heading, CELL_LEADING, HEADING, TABLE};
 use crate::model::path::MeasureField;
-use crate::model::{Draft, ItaResult, Measure, MeasureGroup};
+use crate::model::{DocumentKind, Draft, ItaResult, Measure, MeasureGroup};
 use crate::thai::Digits;
 use crate::typeset::{Block, Cell, Numbering, PageSpec, Paragraph, Rgb, Row, Section, Table, TextStyle};
 
@@ -136,7 +136,10 @@ fn tables_of(d: &Draft) -> Vec<Vec<&'static Column>> {
     let measures: Vec<&Measure> = d.measures.iter().flat_map(|g| &g.measures).collect();
     let filled =
         |c: &Column| c.field == MeasureField::Name || measures.iter().any(|m| !m.text(c.field).trim().is_empty());
-    let columns: Vec<&Column> = ALL_COLUMNS.iter().filter(|c| filled(c)).collect();
+    // The measures document is the plan: no results yet.
+    let plan_only = d.options.document == DocumentKind::Measures;
+    let columns: Vec<&Column> =
+        ALL_COLUMNS.iter().filter(|c| filled(c) && !(plan_only && c.under_results.is_some())).collect();
     let spec = PageSpec::landscape();
     let width = spec.size().0 - spec.margins.left - spec.margins.right;
     // The width is shared by weight: one table when every column gets its narrowest.
@@ -174,10 +177,10 @@ pub fn group_heading(g: &MeasureGroup, ita: &ItaResult, digits: Digits) -> Strin
     if !g.heading.trim().is_empty() {
         return digits.apply(g.heading.trim());
     }
-    let Some(i) = g.indicator.and_then(|n| (n as usize).checked_sub(1)) else { return String::new() };
-    let (name, tool) = (ita.indicator_name(i), ita.indicator_tool(i));
-    let tool = if tool.is_empty() { String::new() } else { format!(" ({tool})") };
-    digits.apply(&format!("ตัวชี้วัดที่ {} {name}{tool}", i + 1))
+    match g.indicator.and_then(|n| (n as usize).checked_sub(1)) {
+        Some(i) if i < ita.indicators.len() => digits.apply(&ita.indicator_title(i)),
+        _ => String::new(),
+    }
 }
 
 /// The measure's name, bold, numbered through the table unless the officer turned that off
@@ -281,11 +284,19 @@ pub fn measures(d: &Draft) -> Section {
     } else {
         String::new()
     };
-    let title = format!(
-        "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายใน{}\nและผลการดำเนินการ ประจำปีงบประมาณ พ.ศ. {}{period}",
-        d.agency.full_name(),
-        digits.number(d.report.fiscal_year),
-    );
+    let title = match d.options.document {
+        DocumentKind::Report => format!(
+            "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายใน{}\nและผลการดำเนินการ ประจำปีงบประมาณ พ.ศ. {}{period}",
+            d.agency.full_name(),
+            digits.number(d.report.fiscal_year),
+        ),
+        DocumentKind::Measures => format!(
+            "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายใน{}\nประจำปีงบประมาณ พ.ศ. {}\nแนบท้ายประกาศ{}",
+            d.agency.full_name(),
+            digits.number(d.report.fiscal_year),
+            d.agency.full_name(),
+        ),
+    };
     let mut blocks = vec![Block::Para(heading(&title, HEADING))];
     for (i, table) in measures_tables(d).into_iter().enumerate() {
         if i > 0 {

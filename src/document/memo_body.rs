@@ -30,10 +30,12 @@ pub fn paragraph_blocks(text: &str, digits: Digits) -> Vec<Block> {
     blocks
 }
 
-/// The rows of a paragraph whose every line holds a tab: a table.
+/// The rows of a paragraph that is a table: two lines or more, each with a tab between two
+/// cells (a tab that only indents a line, as Word's first-line indent pastes, is not one).
 pub fn tab_rows(text: &str) -> Option<Vec<Vec<String>>> {
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    if lines.is_empty() || !lines.iter().all(|l| l.contains('\t')) {
+    let cells = |l: &&str| l.trim_start_matches('\t').contains('\t');
+    if lines.len() < 2 || !lines.iter().all(cells) {
         return None;
     }
     let mut rows: Vec<Vec<String>> =
@@ -81,6 +83,9 @@ mod tests {
         let rows = tab_rows("ตัวชี้วัด\tคะแนน\tหมายเหตุ\n10.1 การป้องกัน\t80.5").unwrap();
         assert_eq!(rows[1], vec!["10.1 การป้องกัน", "80.5", ""]);
         assert!(tab_rows("ตามที่ หน่วยงานได้").is_none());
+        // Word's first-line indents and a lone tabbed line are prose.
+        assert!(tab_rows("\tตามที่ หน่วยงานได้\n\tในการนี้").is_none());
+        assert!(tab_rows("ตัวชี้วัด\tคะแนน").is_none());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! (`pipeline` runs the three).
 
 mod analysis;
+mod announcement;
 mod cover;
 pub mod images;
 pub mod lists;
@@ -56,25 +57,39 @@ impl std::error::Error for DocError {}
 /// The whole document as blocks, ready to lay out.
 pub fn build(d: &Draft, images: &Images) -> Result<DocSpec, DocError> {
     let parts = d.options.parts;
+    let measures_document = d.options.document == crate::model::DocumentKind::Measures;
     let mut sections = Vec::new();
     if parts.memo {
         sections.push(memo::memo(d, images)?);
     }
     let report_starts = sections.len();
     if parts.cover {
-        sections.extend(cover::cover_and_preface(d, images)?);
+        let mut cover = cover::cover_and_preface(d, images)?;
+        // The measures are announced, not prefaced.
+        if measures_document {
+            cover.truncate(1);
+        }
+        sections.extend(cover);
     }
     if parts.analysis {
         sections.push(analysis::analysis(d));
     }
-    if parts.measures {
-        sections.push(measures::measures(d));
-    }
-    if parts.photos {
-        sections.extend(photos::photos(d, images)?);
-    }
-    if parts.any_report() {
-        sections.push(cover::closing(d, images)?);
+    if measures_document {
+        // The announcement puts the plan that follows it in force.
+        sections.push(announcement::announcement(d, images)?);
+        if parts.measures {
+            sections.push(measures::measures(d));
+        }
+    } else {
+        if parts.measures {
+            sections.push(measures::measures(d));
+        }
+        if parts.photos {
+            sections.extend(photos::photos(d, images)?);
+        }
+        if parts.any_report() {
+            sections.push(cover::closing(d, images)?);
+        }
     }
     // Without its cover the report still starts its own page count (numbers from page ๒).
     if !parts.cover {

@@ -47,6 +47,7 @@ impl Draft {
             P::Agency(AgencyField::Kind) => self.agency.kind.key().to_string(),
             P::Agency(f) => agency_text(&self.agency, *f)?.clone(),
             P::Ita(ItaField::Level) => self.ita.level.clone(),
+            P::Report(ReportField::OitItem) => self.report.oit_item.clone(),
             P::IndicatorText(i, IndicatorField::Name) => self.ita.indicators.get(*i)?.name.clone(),
             P::IndicatorText(i, IndicatorField::Tool) => self.ita.indicators.get(*i)?.tool.clone(),
             P::Sub(i, j, SubField::Name) => self.ita.indicators.get(*i)?.subs.get(*j)?.name.clone(),
@@ -88,6 +89,7 @@ impl Draft {
                 None => return false,
             },
             P::Ita(ItaField::Level) => &mut self.ita.level,
+            P::Report(ReportField::OitItem) => &mut self.report.oit_item,
             P::IndicatorText(i, f) => match self.ita.indicators.get_mut(*i) {
                 Some(s) if *f == IndicatorField::Name => &mut s.name,
                 Some(s) => &mut s.tool,

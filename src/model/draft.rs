@@ -196,7 +196,7 @@ impl Agency {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Round {
     /// รอบ ๖ เดือน (October–March)
@@ -233,11 +233,23 @@ pub struct ReportInfo {
     /// Reporting period; defaults follow the fiscal year and round.
     pub period_start: Option<BeDate>,
     pub period_end: Option<BeDate>,
+    /// The periods typed for the other rounds, kept while this one is edited (`rounds`).
+    pub kept_periods: BTreeMap<Round, super::rounds::RoundPeriod>,
+    /// The ITA disclosure item the document answers (e.g. O๓๖ of this year's assessment),
+    /// printed on the cover and in the file name; may stay empty.
+    pub oit_item: String,
 }
 
 impl Default for ReportInfo {
     fn default() -> Self {
-        ReportInfo { fiscal_year: 2568, round: Round::TwelveMonths, period_start: None, period_end: None }
+        ReportInfo {
+            fiscal_year: 2568,
+            round: Round::TwelveMonths,
+            period_start: None,
+            period_end: None,
+            kept_periods: BTreeMap::new(),
+            oit_item: String::new(),
+        }
     }
 }
 
@@ -252,7 +264,7 @@ impl ReportInfo {
         } else {
             (current - 1, Round::TwelveMonths)
         };
-        ReportInfo { fiscal_year, round, period_start: None, period_end: None }
+        ReportInfo { fiscal_year, round, ..ReportInfo::default() }
     }
 
     /// One Thai sentence saying why `due_on(today)` chose what it chose.
@@ -368,26 +380,36 @@ impl ItaResult {
         weak.into_iter().map(|(i, _)| i).collect()
     }
 
+    /// Indicator `i`'s own text (`own`), else the framework's (`framework`); empty for an
+    /// indicator the draft does not have.
+    fn indicator_text(
+        &self,
+        i: usize,
+        own: fn(&IndicatorScore) -> &str,
+        framework: fn(&crate::catalog::Indicator) -> &'static str,
+    ) -> String {
+        let Some(score) = self.indicators.get(i) else { return String::new() };
+        match own(score).trim() {
+            "" => u8::try_from(i + 1).ok().and_then(crate::catalog::indicator).map(framework).unwrap_or("").to_string(),
+            typed => typed.to_string(),
+        }
+    }
+
     /// The name of indicator `i` (0-based): the officer's, or the framework's.
     pub fn indicator_name(&self, i: usize) -> String {
-        let own = self.indicators.get(i).map(|s| s.name.trim()).unwrap_or_default();
-        if !own.is_empty() {
-            return own.to_string();
-        }
-        u8::try_from(i + 1).ok().and_then(crate::catalog::indicator).map(|x| x.name.to_string()).unwrap_or_default()
+        self.indicator_text(i, |s| &s.name, |x| x.name)
     }
 
     /// The tool of indicator `i` (0-based): the officer's, or the framework's.
     pub fn indicator_tool(&self, i: usize) -> String {
-        let own = self.indicators.get(i).map(|s| s.tool.trim()).unwrap_or_default();
-        if !own.is_empty() {
-            return own.to_string();
-        }
-        u8::try_from(i + 1)
-            .ok()
-            .and_then(crate::catalog::indicator)
-            .map(|x| x.tool.code().to_string())
-            .unwrap_or_default()
+        self.indicator_text(i, |s| &s.tool, |x| x.tool.code())
+    }
+
+    /// "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ (IIT)" (digits as given by the caller).
+    pub fn indicator_title(&self, i: usize) -> String {
+        let tool = self.indicator_tool(i);
+        let tool = if tool.is_empty() { String::new() } else { format!(" ({tool})") };
+        format!("ตัวชี้วัดที่ {} {}{tool}", i + 1, self.indicator_name(i))
     }
 
     pub fn has_current(&self) -> bool {
@@ -439,6 +461,8 @@ pub struct Measure {
     pub outcome: String,
     pub note: String,
     pub photos: Vec<Photo>,
+    /// The results typed for the other rounds, kept while this one is edited (`rounds`).
+    pub kept: BTreeMap<Round, super::rounds::RoundResults>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -613,6 +637,14 @@ impl Signers {
         roles
     }
 
+    /// Every signer present, to change them all.
+    pub fn iter_mut_all(&mut self) -> impl Iterator<Item = &mut Signer> {
+        [&mut self.reporter, &mut self.clerk, &mut self.executive]
+            .into_iter()
+            .chain(self.second.as_mut())
+            .chain(self.reviewers.iter_mut())
+    }
+
     /// Every signer present, in signing order.
     pub fn iter(&self) -> impl Iterator<Item = (SignerRole, &Signer)> {
         self.roles().into_iter().filter_map(|r| self.get(r).map(|s| (r, s)))
@@ -634,6 +666,21 @@ pub struct Options {
     pub sign_lines: bool,
     /// Which parts of the document are printed.
     pub parts: Parts,
+    /// Which of the year's documents is printed (set on the copy sent to print, see
+    /// `Draft::for_document`).
+    pub document: DocumentKind,
+}
+
+/// The documents of a year, from one draft.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// รายงานผลการดำเนินการตามมาตรการ… (a round's report).
+    #[default]
+    Report,
+    /// มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน, published at the start of the year:
+    /// memo asking to announce, the analysis, the plan without results, the announcement.
+    Measures,
 }
 
 impl Default for Options {
@@ -645,6 +692,7 @@ impl Default for Options {
             number_measures: true,
             sign_lines: false,
             parts: Parts::default(),
+            document: DocumentKind::Report,
         }
     }
 }

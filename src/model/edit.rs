@@ -44,11 +44,16 @@ pub enum Removed {
     Indicator {
         index: usize,
         indicator: IndicatorScore,
+        /// Text typed into its score fields that was not a number (`Draft::unparsed`).
+        #[serde(default)]
+        unparsed: Vec<(FieldPath, String)>,
     },
     SubIndicator {
         indicator: usize,
         index: usize,
         sub: SubIndicator,
+        #[serde(default)]
+        unparsed: Vec<(FieldPath, String)>,
     },
     /// Texts replaced in one go (stale mentions updated): each field's previous text.
     Texts {
@@ -76,7 +81,7 @@ impl Removed {
             Removed::Signature { role, .. } => format!("ลบลายมือชื่อ{}แล้ว", role.thai()),
             Removed::Signer { signer } => named("ผู้ลงนามคนที่สอง", &signer.name),
             Removed::Reviewer { signer, .. } => named("ผู้ผ่านงาน", &signer.name),
-            Removed::Indicator { index, indicator } => {
+            Removed::Indicator { index, indicator, .. } => {
                 named(&format!("ตัวชี้วัดที่ {}", crate::thai::Digits::Thai.number(index + 1)), &indicator.name)
             }
             Removed::SubIndicator { sub, .. } => named("ตัวชี้วัดย่อย", &sub.name),
@@ -167,8 +172,34 @@ impl Draft {
     /// Takes the last indicator out (indicators are numbered by position, so only the last
     /// goes without renumbering the others); what it held comes back on undo.
     pub fn remove_last_indicator(&mut self) -> Option<Removed> {
+        // One indicator at least: the analysis speaks of them.
+        if self.ita.indicators.len() <= 1 {
+            return None;
+        }
         let indicator = self.ita.indicators.pop()?;
-        Some(Removed::Indicator { index: self.ita.indicators.len(), indicator })
+        let index = self.ita.indicators.len();
+        let unparsed = self.take_unparsed(|p| match p {
+            FieldPath::Indicator(i, _) | FieldPath::Sub(i, ..) | FieldPath::IndicatorText(i, _) => *i == index,
+            _ => false,
+        });
+        Some(Removed::Indicator { index, indicator, unparsed })
+    }
+
+    /// Takes the typed-but-invalid values of the fields `gone` picks out of the draft.
+    fn take_unparsed(&mut self, gone: impl Fn(&FieldPath) -> bool) -> Vec<(FieldPath, String)> {
+        let keys: Vec<FieldPath> = self.unparsed.keys().filter(|p| gone(p)).cloned().collect();
+        keys.into_iter().filter_map(|k| self.unparsed.remove(&k).map(|v| (k, v))).collect()
+    }
+
+    /// Moves the typed-but-invalid values of indicator `i`'s sub-indicators from `from` on by
+    /// `delta` places (their fields moved when one before them went or came back).
+    fn shift_sub_unparsed(&mut self, i: usize, from: usize, delta: isize) {
+        let moved = self.take_unparsed(|p| matches!(p, FieldPath::Sub(x, j, _) if *x == i && *j >= from));
+        for (p, v) in moved {
+            if let FieldPath::Sub(x, j, f) = p {
+                self.unparsed.insert(FieldPath::Sub(x, (j as isize + delta) as usize, f), v);
+            }
+        }
     }
 
     /// Adds a sub-indicator under indicator `i`.
@@ -178,7 +209,13 @@ impl Draft {
 
     pub fn remove_sub_indicator(&mut self, i: usize, j: usize) -> Option<Removed> {
         let subs = &mut self.ita.indicators.get_mut(i)?.subs;
-        (j < subs.len()).then(|| Removed::SubIndicator { indicator: i, index: j, sub: subs.remove(j) })
+        if j >= subs.len() {
+            return None;
+        }
+        let sub = subs.remove(j);
+        let unparsed = self.take_unparsed(|p| matches!(p, FieldPath::Sub(x, y, _) if (*x, *y) == (i, j)));
+        self.shift_sub_unparsed(i, j + 1, -1);
+        Some(Removed::SubIndicator { indicator: i, index: j, sub, unparsed })
     }
 
     /// Moves a reviewer earlier (-1) or later (+1) in the signing order.
@@ -215,13 +252,24 @@ impl Draft {
                 let list = &mut self.signers.reviewers;
                 list.insert(index.min(list.len()), signer);
             }
-            Removed::Indicator { index, indicator } => {
+            Removed::Indicator { index, indicator, unparsed } => {
                 let list = &mut self.ita.indicators;
-                list.insert(index.min(list.len()), indicator);
+                // Only the last goes, so it comes back last (its typed values with it).
+                if index == list.len() {
+                    list.push(indicator);
+                    self.unparsed.extend(unparsed);
+                } else {
+                    list.insert(index.min(list.len()), indicator);
+                }
             }
-            Removed::SubIndicator { indicator, index, sub } => {
+            Removed::SubIndicator { indicator, index, sub, unparsed } => {
                 let list = &mut self.ita.indicators.get_mut(indicator).ok_or(RestoreError::ParentGone)?.subs;
-                list.insert(index.min(list.len()), sub);
+                let at = index.min(list.len());
+                list.insert(at, sub);
+                self.shift_sub_unparsed(indicator, at, 1);
+                if at == index {
+                    self.unparsed.extend(unparsed);
+                }
             }
             Removed::Texts { before } => {
                 self.for_each_own_text(&mut |path, text| {
@@ -395,6 +443,33 @@ mod tests {
         assert!(d.move_photo("m1", 0, 1));
         assert_eq!(d.measure("m1").unwrap().photos[0].image, "img-m1-1");
         assert_eq!(d.measure_count(), 3);
+    }
+
+    #[test]
+    fn invalid_scores_go_and_come_back_with_their_indicator() {
+        use crate::model::path::{ScoreYear, SubField};
+        let mut d = sample();
+        d.ita.indicators[9].subs.push(SubIndicator { name: "สอง".into(), ..Default::default() });
+        d.unparsed.insert(FieldPath::Sub(9, 0, SubField::Previous), "แปด".into());
+        d.unparsed.insert(FieldPath::Sub(9, 1, SubField::Current), "เก้า".into());
+        d.unparsed.insert(FieldPath::Indicator(9, ScoreYear::Previous), "สิบ".into());
+        let original = d.clone();
+        // The first sub goes: its text goes with it, the second's follows its field.
+        let removed = d.remove_sub_indicator(9, 0).unwrap();
+        assert_eq!(d.unparsed.get(&FieldPath::Sub(9, 0, SubField::Current)).map(String::as_str), Some("เก้า"));
+        assert!(!d.unparsed.contains_key(&FieldPath::Sub(9, 0, SubField::Previous)));
+        assert!(crate::model::validate(&d).iter().all(|p| !p.message.contains("แปด")));
+        d.restore(removed).unwrap();
+        assert_eq!(d, original);
+        // The last indicator goes with its typed text; nothing is left pointing at it.
+        let removed = d.remove_last_indicator().unwrap();
+        assert!(d.unparsed.is_empty());
+        let removed: Removed = serde_json::from_str(&serde_json::to_string(&removed).unwrap()).unwrap();
+        d.restore(removed).unwrap();
+        assert_eq!(d, original);
+        // One indicator always stays.
+        d.ita.indicators.truncate(1);
+        assert!(d.remove_last_indicator().is_none());
     }
 
     #[test]

@@ -42,7 +42,12 @@ field_keys!(AgencyField {
     DocCode = "doc_code",
 });
 
-field_keys!(ReportField { FiscalYear = "fiscal_year", PeriodStart = "period_start", PeriodEnd = "period_end" });
+field_keys!(ReportField {
+    FiscalYear = "fiscal_year",
+    PeriodStart = "period_start",
+    PeriodEnd = "period_end",
+    OitItem = "oit_item",
+});
 
 field_keys!(ItaField {
     AssessedYear = "assessed_year",

@@ -102,13 +102,22 @@ impl Draft {
 pub fn stored_field_label(path: &str) -> String {
     let parts: Vec<&str> = path.split('.').collect();
     let n = |s: &str| s.parse::<usize>().map(|i| Digits::Thai.number(i + 1)).unwrap_or_default();
-    let signer = |k: &str| match k {
-        "reporter" => "ผู้รายงาน",
-        "second" => "ผู้ลงนามคนที่สอง",
-        "clerk" => "ปลัด",
-        "executive" => "ผู้บริหาร",
-        _ => "ผู้ลงนาม",
-    };
+    // A signer's field: the role (reviewers.1 is two parts) and the field after it.
+    if let ["signers", role @ .., field] = parts.as_slice() {
+        let who = super::draft::SignerRole::from_key(&role.join("."))
+            .map(super::draft::SignerRole::thai)
+            .unwrap_or_else(|| "ผู้ลงนาม".to_string());
+        return match *field {
+            "label" => format!("คำท้ายเส้นลงชื่อของ{who}"),
+            "name" => format!("ชื่อ{who}"),
+            "position" => format!("ตำแหน่ง{who}"),
+            "acting" => format!("รักษาราชการแทน ({who})"),
+            "comment" => format!("ความเห็นของ{who}"),
+            "heading" => format!("หัวข้อความเห็นของ{who}"),
+            "rank" => format!("ยศหรือคำนำหน้าของ{who}"),
+            _ => who,
+        };
+    }
     let label = match parts.as_slice() {
         ["agency", "kind"] => "ประเภทหน่วยงาน".into(),
         ["agency", "name"] => "ชื่อหน่วยงาน".into(),
@@ -121,6 +130,7 @@ pub fn stored_field_label(path: &str) -> String {
         ["report", "round"] => "รอบรายงาน".into(),
         ["report", "period_start"] => "วันเริ่มต้นของรอบรายงาน".into(),
         ["report", "period_end"] => "วันสิ้นสุดของรอบรายงาน".into(),
+        ["report", "oit_item"] => "ข้อ OIT ที่เอกสารตอบ".into(),
         ["ita", "assessed_year"] => "ปีที่ประเมิน ITA".into(),
         ["ita", "score"] => "คะแนน ITA รวม".into(),
         ["ita", "current_score"] => "คะแนน ITA รวมปีถัดไป".into(),
@@ -175,24 +185,6 @@ pub fn stored_field_label(path: &str) -> String {
         ["memo", "subject"] => "เรื่อง (บันทึกข้อความ)".into(),
         ["memo", "addressee"] => "เรียน (บันทึกข้อความ)".into(),
         ["memo", "body", ..] => "ข้อความในบันทึกข้อความ".into(),
-        ["signers", "reviewers", i, rest @ ..] => {
-            let who = format!("ผู้ผ่านงานคนที่ {}", n(i));
-            match rest.first().copied() {
-                Some("name") => format!("ชื่อ{who}"),
-                Some("position") => format!("ตำแหน่ง{who}"),
-                Some("comment") => format!("ความเห็นของ{who}"),
-                Some("heading") => format!("หัวข้อความเห็นของ{who}"),
-                _ => who,
-            }
-        }
-        ["signers", k, "label"] => format!("คำท้ายเส้นลงชื่อของ{}", signer(k)),
-        ["signers", k, "name"] => format!("ชื่อ{}", signer(k)),
-        ["signers", k, "position"] => format!("ตำแหน่ง{}", signer(k)),
-        ["signers", k, "acting"] => format!("รักษาราชการแทน ({})", signer(k)),
-        ["signers", k, "comment"] => format!("ความเห็นของ{}", signer(k)),
-        ["signers", k, "heading"] => format!("หัวข้อความเห็นของ{}", signer(k)),
-        ["signers", k, "rank"] => format!("ยศหรือคำนำหน้าของ{}", signer(k)),
-        ["signers", k, ..] => signer(k).to_string(),
         ["options", ..] => "ตัวเลือกเอกสาร".into(),
         _ => return path.to_string(),
     };
@@ -209,6 +201,7 @@ mod tests {
         assert_eq!(stored_field_label("measures.1.measures.2.responsible"), "ผู้รับผิดชอบของมาตรการที่ ๓ กลุ่มที่ ๒");
         assert_eq!(stored_field_label("signers.clerk.position"), "ตำแหน่งปลัด");
         assert_eq!(stored_field_label("signers.reviewers.1.name"), "ชื่อผู้ผ่านงานคนที่ ๒");
+        assert_eq!(stored_field_label("signers.reviewers.0.acting"), "รักษาราชการแทน (ผู้ผ่านงานคนที่ ๑)");
         assert_eq!(stored_field_label("ita.indicators.9.subs.0.previous"), "คะแนน (ปีที่ประเมิน) ของตัวชี้วัดย่อยที่ ๑๐.๑");
         assert_eq!(stored_field_label("memo.body.2"), "ข้อความในบันทึกข้อความ");
         assert_eq!(stored_field_label("something.else"), "something.else");

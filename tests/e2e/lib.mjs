@@ -138,3 +138,9 @@ export function hundredMeasureDraft() {
   }));
   return { ...seed, measures: groups };
 }
+
+/// Goes to step `n` of the wizard by its button in the progress bar.
+export async function step(page, n) {
+  await page.click(`.progress li:nth-child(${n}) button`);
+  await page.waitForSelector(`.progress li:nth-child(${n}).current`, { timeout: 5000 });
+}

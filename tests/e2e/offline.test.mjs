@@ -18,7 +18,11 @@ async function cachedFiles(page) {
 }
 
 async function waitForServiceWorker(page) {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  // Bounded: a service worker that never gets ready fails the test instead of hanging the run.
+  await page.evaluate(() => Promise.race([
+    navigator.serviceWorker.ready.then(() => true),
+    new Promise((_, fail) => setTimeout(() => fail(new Error('service worker not ready after 60 s')), 60000)),
+  ]));
   // The install step has cached every file once `ready` resolves.
   const { n } = await cachedFiles(page);
   assert.ok(n > 10, `only ${n} files cached`);

@@ -3,12 +3,7 @@
 // filled, and a report may name no round.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, load, shot, download, pdfText, squash, PHONE, DESKTOP, importDraft, hundredMeasureDraft } from './lib.mjs';
-
-async function step(page, n) {
-  await page.click(`.progress li:nth-child(${n}) button`);
-  await page.waitForSelector(`.progress li:nth-child(${n}).current`, { timeout: 5000 });
-}
+import { open, load, shot, download, pdfText, squash, PHONE, DESKTOP, importDraft, hundredMeasureDraft, step } from './lib.mjs';
 
 const lines = (text) => text.split('\n').map(squash).filter(Boolean);
 

@@ -7,16 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import { open, load, shot, download, pdfText, squash, drawSignature, PHONE, DESKTOP, BASE_URL, OUT_DIR, readFileSync, join } from './lib.mjs';
+import { open, load, shot, download, pdfText, squash, drawSignature, PHONE, DESKTOP, BASE_URL, OUT_DIR, readFileSync, join, step } from './lib.mjs';
 
 const EXAMPLE = 'เขาสมอคอน';
 const TODAY = new Date('2026-12-02T10:00:00+07:00');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function step(page, n) {
-  await page.click(`.progress li:nth-child(${n}) button`);
-  await page.waitForSelector(`.progress li:nth-child(${n}).current`, { timeout: 5000 });
-}
 
 /// Polls `probe` until `ok` holds or `timeout` ms pass; returns the last value either way
 /// (the caller asserts on it, so a failure shows what was there).

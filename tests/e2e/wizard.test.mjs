@@ -108,7 +108,7 @@ test('a whole report from a blank draft, through every step, to the PDF and back
     await shots(page, 'wizard');
 
     const { path, suggested } = await download(page, '#download-pdf', 'wizard.pdf');
-    assert.equal(suggested, 'รายงานผลมาตรการ-ITA-๒๕๖๘-อบต.หนองไฮ.pdf');
+    assert.equal(suggested, 'รายงานผลมาตรการ-ITA-๒๕๖๘-๑๒เดือน-อบต.หนองไฮ.pdf');
     const text = pdfText(path);
     const all = squash(text);
     for (const m of MEASURES) {

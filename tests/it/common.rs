@@ -15,6 +15,7 @@ pub fn run_tool(tool: &str, args: &[&std::ffi::OsStr]) -> std::process::Output {
         "pdftotext" | "pdfinfo" | "pdftoppm" => "poppler-utils",
         "qpdf" => "qpdf",
         "hb-shape" => "libharfbuzz-bin",
+        "soffice" => "libreoffice-writer-nogui",
         _ => "?",
     };
     match Command::new(tool).args(args).output() {
@@ -126,4 +127,36 @@ pub fn page_count(path: &Path) -> usize {
     let out = run_tool("pdfinfo", &[path.as_os_str()]);
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     text.lines().find_map(|l| l.strip_prefix("Pages:")).map(|n| n.trim().parse().unwrap()).unwrap()
+}
+
+/// True when `needle` is found in `hay` (both squashed), possibly in up to three pieces in
+/// order: a table row split across pages continues after the next page's header.
+pub fn found_in_order(hay: &str, needle: &str) -> bool {
+    let needle: Vec<char> = needle.chars().collect();
+    let mut from = 0;
+    let mut i = 0;
+    for _ in 0..3 {
+        // The longest prefix of what is left that occurs after `from`.
+        let mut best = None;
+        let mut k = needle.len();
+        while k > i {
+            let part: String = needle[i..k].iter().collect();
+            if let Some(at) = hay[from..].find(&part) {
+                best = Some((k, from + at + part.len()));
+                break;
+            }
+            k -= 1;
+        }
+        let Some((k, end)) = best else { return false };
+        if k == needle.len() {
+            return true;
+        }
+        // A piece must be a real line's worth, not a stray syllable.
+        if k - i < 8 {
+            return false;
+        }
+        i = k;
+        from = end;
+    }
+    false
 }

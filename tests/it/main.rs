@@ -6,6 +6,7 @@
 
 mod cli;
 mod common;
+mod docx;
 mod engine;
 mod fuzz;
 mod report;

@@ -11,38 +11,6 @@ use prongsai::typeset::{Artifact, Block, Engine, ParaKind, Paragraph, TextStyle,
 
 const SEEDS: [&str; 3] = ["seed-000", "seed-002", "seed-004"];
 
-/// True when `needle` is found in `hay` (both squashed), possibly in up to three pieces in
-/// order: a table row split across pages continues after the next page's header.
-fn found_in_order(hay: &str, needle: &str) -> bool {
-    let needle: Vec<char> = needle.chars().collect();
-    let mut from = 0;
-    let mut i = 0;
-    for _ in 0..3 {
-        // The longest prefix of what is left that occurs after `from`.
-        let mut best = None;
-        let mut k = needle.len();
-        while k > i {
-            let part: String = needle[i..k].iter().collect();
-            if let Some(at) = hay[from..].find(&part) {
-                best = Some((k, from + at + part.len()));
-                break;
-            }
-            k -= 1;
-        }
-        let Some((k, end)) = best else { return false };
-        if k == needle.len() {
-            return true;
-        }
-        // A piece must be a real line's worth, not a stray syllable.
-        if k - i < 8 {
-            return false;
-        }
-        i = k;
-        from = end;
-    }
-    false
-}
-
 /// Everything a draft says that must be found in its PDF, as (what, text).
 fn expected_texts(d: &Draft) -> Vec<(String, String)> {
     let digits = d.options.digits;
@@ -673,4 +641,54 @@ fn the_indicator_framework_is_the_drafts_own() {
     d.ita.indicators.push(IndicatorScore::default());
     let problems = prongsai::model::validate(&d);
     assert!(problems.iter().any(|p| p.field.to_string() == "ita.indicators.11.name" && p.message.contains("๑๒")));
+}
+
+/// The measures document, published at the start of the year, comes from the same draft:
+/// a memo asking to announce them, the analysis, the announcement signed by the chief
+/// executive, and the plan without any result column; no round, no photos, no closing.
+#[test]
+fn the_measures_document_is_the_plan_announced() {
+    use prongsai::model::DocumentKind;
+    let mut d = seed("seed-002");
+    d.report.oit_item = "O36".into();
+    let report = squash(&render_seed("year-report", &d).1);
+    let (path, raw) = render_seed("year-measures", &d.for_document(DocumentKind::Measures));
+    let text = squash(&raw);
+    for want in [
+        "ขอความเห็นชอบและประกาศใช้มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานประจำปีงบประมาณพ.ศ.๒๕๖๘",
+        "ประกาศองค์การบริหารส่วนตำบลเขาสมอคอน",
+        "จึงประกาศให้ทราบโดยทั่วกัน",
+        "แนบท้ายประกาศองค์การบริหารส่วนตำบลเขาสมอคอน",
+        "O36",
+        "ขั้นตอน/วิธีการปฏิบัติ",
+    ] {
+        assert!(text.contains(&squash(want)), "{want} is not in the measures document");
+    }
+    let name = &d.measures[0].measures[0].name;
+    assert!(text.contains(&squash(name)), "the first measure is not listed");
+    for gone in ["ผลผลิต", "ผลลัพธ์", "รอบ๑๒เดือน", "ภาพประกอบ", "ผู้รายงาน", "รายงานผลการดำเนินการตามมาตรการ"]
+    {
+        assert!(!text.contains(gone), "{gone} is in the measures document");
+    }
+    assert!(report.contains("ผลผลิต") && report.contains("รอบ๑๒เดือน"), "the report itself is unchanged");
+    assert_qpdf_ok(&path);
+}
+
+/// Six-month and twelve-month reports from one draft: each prints its own period and its
+/// own results; writing the twelve-month results left the six-month ones as they were.
+#[test]
+fn each_round_prints_its_own_results_from_one_draft() {
+    use prongsai::model::Round;
+    let mut d = seed("seed-004");
+    d.set_round(Round::SixMonths);
+    let id = d.measures[0].measures[0].id.clone();
+    d.measure_mut(&id).unwrap().output = "ดำเนินการแล้วร้อยละห้าสิบ".into();
+    d.set_round(Round::TwelveMonths);
+    d.measure_mut(&id).unwrap().output = "ดำเนินการครบทุกขั้นตอน".into();
+    let twelve = squash(&render_seed("round-12", &d).1);
+    let six = squash(&render_seed("round-6", &d.for_round(Round::SixMonths)).1);
+    assert!(six.contains("ดำเนินการแล้วร้อยละห้าสิบ") && !six.contains("ดำเนินการครบทุกขั้นตอน"));
+    assert!(twelve.contains("ดำเนินการครบทุกขั้นตอน") && !twelve.contains("ดำเนินการแล้วร้อยละห้าสิบ"));
+    assert!(six.contains("รอบ๖เดือน") && six.contains("มีนาคม"), "the six-month period");
+    assert!(twelve.contains("รอบ๑๒เดือน") && twelve.contains("กันยายน"), "the twelve-month period");
 }

@@ -4,7 +4,6 @@
 use crate::util::root;
 use anyhow::{anyhow, Result};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
 use tiny_http::{Header, Response, Server};
 
 fn content_type(path: &Path) -> &'static str {
@@ -36,16 +35,16 @@ fn resolve(dir: &Path, url: &str) -> Option<PathBuf> {
 
 /// Starts serving `dir` on 127.0.0.1:`port` in background threads; returns the bound port.
 pub fn start(dir: PathBuf, port: u16) -> Result<u16> {
-    let server = Arc::new(Server::http(("127.0.0.1", port)).map_err(|e| anyhow!("cannot listen on {port}: {e}"))?);
+    let server = Server::http(("127.0.0.1", port)).map_err(|e| anyhow!("cannot listen on {port}: {e}"))?;
     let bound = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(port);
-    // Several workers: a response to a client that reads slowly (the service worker fetching
-    // the engine and word list while the page loads) blocks its worker until it is read,
-    // and a test run once stalled with every worker so blocked.
-    for _ in 0..16 {
-        let server = server.clone();
-        let dir = dir.clone();
-        std::thread::spawn(move || {
-            for req in server.incoming_requests() {
+    // A thread per request, as Python's ThreadingHTTPServer does: a response to a client
+    // that reads slowly (the service worker fetching the engine and word list while the page
+    // loads) blocks its thread until it is read. A fixed pool of 16 workers was seen to stall
+    // with every worker so blocked (the offline e2e test waited for ever).
+    std::thread::spawn(move || {
+        for req in server.incoming_requests() {
+            let dir = dir.clone();
+            std::thread::spawn(move || {
                 let response = match resolve(&dir, req.url()).and_then(|p| std::fs::read(&p).ok().map(|b| (p, b))) {
                     Some((path, bytes)) => {
                         let mut r = Response::from_data(bytes).with_header(
@@ -58,9 +57,9 @@ pub fn start(dir: PathBuf, port: u16) -> Result<u16> {
                     None => Response::from_string("not found").with_status_code(404).boxed(),
                 };
                 let _ = req.respond(response);
-            }
-        });
-    }
+            });
+        }
+    });
     Ok(bound)
 }
 

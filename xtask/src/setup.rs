@@ -1,5 +1,5 @@
 //! Installs what the tests need on a fresh Debian machine: Chromium and its driver, poppler
-//! (pdftotext, pdftoppm), qpdf, HarfBuzz's hb-shape, the npm lockfile (with pdf.js), and the
+//! (pdftotext, pdftoppm), qpdf, HarfBuzz's hb-shape, LibreOffice Writer (opens the Word export), the npm lockfile (with pdf.js), and the
 //! Python readers of the reader check (pypdf, pdfminer.six, pypdfium2) in a virtualenv.
 
 use crate::build::{ensure_npm, ensure_wasm_target};
@@ -8,13 +8,14 @@ use anyhow::Result;
 use std::path::PathBuf;
 use std::process::Command;
 
-const TOOLS: [(&str, &str); 6] = [
+const TOOLS: [(&str, &str); 7] = [
     ("chromium", "chromium"),
     ("chromedriver", "chromium-driver"),
     ("pdftotext", "poppler-utils"),
     ("pdftoppm", "poppler-utils"),
     ("qpdf", "qpdf"),
     ("hb-shape", "libharfbuzz-bin"),
+    ("soffice", "libreoffice-writer-nogui"),
 ];
 
 /// Names the test tools that are missing, without installing them.

@@ -135,16 +135,34 @@ fn e2e_tests() -> Result<()> {
     if !cli.exists() {
         run(cargo().args(["build", "--bin", "prongsai"]))?;
     }
-    let mut node = Command::new("node");
-    node.args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-        .args(&files)
-        .current_dir(&root)
-        .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
-        .env("OUT_DIR", &out)
-        .env("PRONGSAI_CLI", &cli)
-        .env("DIST_DIR", root.join("dist"))
-        .env("CHROMIUM_ARGS", chromium_args().join(" "));
-    run(&mut node)?;
+    // One file at a time; a file that fails is run once more and both results are printed:
+    // headless Chromium under a loaded 2-core machine was seen, rarely, to wait for ever on a
+    // page's fonts or its service worker (a screenshot timing out at 30 s). A test that fails
+    // twice fails the run; one that passes the second time is named, not hidden.
+    let mut retried = Vec::new();
+    for file in &files {
+        let node = || {
+            let mut node = Command::new("node");
+            // A test that hangs fails after 5 minutes rather than holding the run until CI's limit.
+            node.args(["--test", "--test-concurrency=1", "--test-timeout=300000", "--test-reporter=spec"])
+                .arg(file)
+                .current_dir(&root)
+                .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
+                .env("OUT_DIR", &out)
+                .env("PRONGSAI_CLI", &cli)
+                .env("DIST_DIR", root.join("dist"))
+                .env("CHROMIUM_ARGS", chromium_args().join(" "));
+            node
+        };
+        if run(&mut node()).is_err() {
+            eprintln!("\n{} failed; running it once more", file.display());
+            run(&mut node())?;
+            retried.push(file.display().to_string());
+        }
+    }
+    if !retried.is_empty() {
+        eprintln!("\npassed on the second run (look at the first run's failure above): {}", retried.join(", "));
+    }
     eprintln!("screenshots and downloads: {}", out.display());
     Ok(())
 }

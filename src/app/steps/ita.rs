@@ -133,7 +133,10 @@ fn indicator_rows(st: AppState, i: usize, assessed: u16) -> impl IntoView {
 /// the NACC revises them (the app's ten are the default).
 fn framework(st: AppState, count: Memo<usize>) -> impl IntoView {
     let changed = st.draft.with_untracked(|d| {
-        d.ita.indicators.len() != 10 || d.ita.indicators.iter().any(|s| !s.name.is_empty() || !s.tool.is_empty())
+        // Open when changed, or when a name is missing (a problem's link must find its field).
+        d.ita.indicators.len() != 10
+            || d.ita.indicators.iter().any(|s| !s.name.is_empty() || !s.tool.is_empty())
+            || (0..d.ita.indicators.len()).any(|i| d.ita.indicator_name(i).is_empty())
     });
     view! {
         <details class="framework" open=changed>
@@ -157,8 +160,16 @@ fn framework(st: AppState, count: Memo<usize>) -> impl IntoView {
                     .collect_view()
             }}
             <div class="row">
-                <button type="button" id="add-indicator" on:click=move |_| st.edit(|d| { d.add_indicator(); })>"+ เพิ่มตัวชี้วัด"</button>
-                <button type="button" class="danger" disabled=move || { count.get() == 0 } on:click=move |_| st.remove(|d| d.remove_last_indicator())>
+                <button
+                    type="button"
+                    id="add-indicator"
+                    disabled=move || { count.get() >= crate::model::path::MAX_INDICATORS }
+                    title="เพิ่มได้ถึง ๓๐ ตัวชี้วัด"
+                    on:click=move |_| st.edit(|d| { d.add_indicator(); })
+                >
+                    "+ เพิ่มตัวชี้วัด"
+                </button>
+                <button type="button" class="danger" disabled=move || { count.get() <= 1 } on:click=move |_| st.remove(|d| d.remove_last_indicator())>
                     "ลบตัวชี้วัดลำดับสุดท้าย"
                 </button>
             </div>

@@ -203,14 +203,7 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
     // The draft's indicators, as step ๓ names them.
     options.extend(st.draft.with_untracked(|d| {
         (0..d.ita.indicators.len())
-            .map(|i| {
-                let tool = d.ita.indicator_tool(i);
-                let tool = if tool.is_empty() { String::new() } else { format!(" ({tool})") };
-                (
-                    (i + 1).to_string(),
-                    format!("ตัวชี้วัดที่ {} {}{tool}", Digits::Thai.number(i + 1), d.ita.indicator_name(i)),
-                )
-            })
+            .map(|i| ((i + 1).to_string(), Digits::Thai.apply(&d.ita.indicator_title(i))))
             .collect::<Vec<_>>()
     }));
     let heading = FieldPath::Group(gid.clone(), GroupField::Heading);
@@ -426,6 +419,15 @@ pub fn view(st: AppState) -> AnyView {
     view! {
         <p class="lead">
             "จัดมาตรการเป็นกลุ่มตามตัวชี้วัดหรือประเด็น แต่ละมาตรการกรอกขั้นตอน ผู้รับผิดชอบ ระยะเวลา และผลการดำเนินการ หรือเริ่มจากมาตรการสำเร็จรูปแล้วแก้ไขให้ตรงกับที่ทำจริง"
+        </p>
+        <p class="hint round-note">
+            {move || {
+                let round = st.shape(|d| d.report.round);
+                match round.label() {
+                    "" => "ผลการดำเนินการที่กรอกในขั้นนี้เป็นของรายงานที่ไม่ระบุรอบ (เปลี่ยนรอบได้ที่ขั้นตอนที่ ๒ ผลของแต่ละรอบเก็บแยกกัน)".to_string(),
+                    label => format!("ผลการดำเนินการที่กรอกในขั้นนี้เป็นของ{} (เปลี่ยนรอบได้ที่ขั้นตอนที่ ๒ ผลของแต่ละรอบเก็บแยกกัน)", Digits::Thai.apply(label)),
+                }
+            }}
         </p>
         <div id="f-measures" tabindex="-1">
             {move || st.feedback.problem_for(&FieldPath::Measures).map(|p| view! { <p class="field-error" role="alert">{p}</p> })}

@@ -190,7 +190,8 @@ fn signer_fields(
     // The word after the signing line: always printed under the report for its reporters,
     // in the memo only with signing lines.
     let reports = matches!(who, Who::Reporter | Who::Second);
-    let label_shown = move || reports || st.shape(|d| d.options.sign_lines);
+    let sign_lines = Memo::new(move |_| st.shape(|d| d.options.sign_lines));
+    let label_shown = move || reports || sign_lines.get();
     view! {
         <section class="card signer" id=format!("signer-{}", who.key().replace('.', "-"))>
             <div class="card-head">

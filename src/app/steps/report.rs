@@ -1,6 +1,6 @@
 //! Step 2: fiscal year, round, period.
 
-use crate::app::fields::{radio_choice, DateField, NumberField, NumberKind};
+use crate::app::fields::{radio_choice, DateField, NumberField, NumberKind, TextField};
 use crate::app::state::AppState;
 use crate::model::path::ReportField;
 use crate::model::{FieldPath, Round};
@@ -15,10 +15,8 @@ pub fn view(st: AppState) -> AnyView {
             "round",
             label,
             move |d| d.report.round == round,
-            move |d| {
-                d.report.round = round;
-                d.report.period_end = None;
-            },
+            // Each round keeps its own results and period (`model::rounds`).
+            move |d| d.set_round(round),
         )
     };
     let why = crate::model::ReportInfo::due_explanation(crate::app::state::today());
@@ -44,6 +42,14 @@ pub fn view(st: AppState) -> AnyView {
                 {round_choice(Round::Unspecified, "ไม่ระบุรอบ (เอกสารไม่พิมพ์รอบและช่วงเวลา)")}
             </fieldset>
         </div>
+        <p class="hint">
+            "เปลี่ยนรอบได้ตลอด: ผลการดำเนินการและช่วงเวลาของแต่ละรอบเก็บแยกกัน รายงานรอบ ๑๒ เดือนที่เริ่มหลังรอบ ๖ เดือนจะตั้งต้นจากผลของรอบ ๖ เดือน โดยรายงานรอบ ๖ เดือนยังอยู่ครบ"
+        </p>
+        <TextField
+            path=r(ReportField::OitItem)
+            label="ข้อ OIT ที่เอกสารนี้ตอบ (ถ้ามี)"
+            hint=Some("เช่น O36 ตามกรอบการประเมินของปีนั้น พิมพ์ไว้มุมบนของหน้าปกและหน้าชื่อไฟล์")
+        />
         <div class="grid two">
             {move || {
                 let y = year.get();

@@ -9,7 +9,7 @@ use crate::app::state::{field_id, AppState};
 use crate::app::wizard::{go, step_of, STEPS};
 use crate::catalog::wording;
 use crate::document::DocError;
-use crate::model::Draft;
+use crate::model::{DocumentKind, Draft, Round};
 use crate::storage::images as stored;
 use crate::thai::Digits;
 use crate::worker_api::{Preview, PreviewItem, PreviewPage};
@@ -46,10 +46,35 @@ fn nothing_to_print(d: &Draft) -> Option<String> {
         .then(|| "ยังไม่ได้เลือกส่วนของเอกสารที่จะพิมพ์ กรุณาเลือกอย่างน้อย ๑ ส่วนในหัวข้อ \"ส่วนของเอกสารที่พิมพ์\" ด้านบน".into())
 }
 
-fn download(st: AppState, busy: RwSignal<Option<String>>, error: RwSignal<String>) {
+/// Makes and saves the PDF of the draft as `prepare` turns it into one of the year's
+/// documents (this round's report, another round's, the measures).
+fn download(
+    st: AppState,
+    busy: RwSignal<Option<String>>,
+    error: RwSignal<String>,
+    prepare: impl FnOnce(Draft) -> Draft + 'static,
+) {
+    make_file(st, busy, error, prepare, Format::Pdf)
+}
+
+/// What file to make.
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Pdf,
+    /// A Word file of the same document, for edits outside the app.
+    Word,
+}
+
+fn make_file(
+    st: AppState,
+    busy: RwSignal<Option<String>>,
+    error: RwSignal<String>,
+    prepare: impl FnOnce(Draft) -> Draft + 'static,
+    format: Format,
+) {
     error.set(String::new());
     st.saving.flush();
-    let d = st.draft.get_untracked();
+    let d = prepare(st.draft.get_untracked());
     if let Some(why) = nothing_to_print(&d) {
         error.set(why);
         return;
@@ -57,10 +82,23 @@ fn download(st: AppState, busy: RwSignal<Option<String>>, error: RwSignal<String
     // The officer may leave the step while the PDF is made: this step's signals are then
     // gone, so they are only ever written with `try_set`.
     leptos::task::spawn_local(async move {
-        busy.try_set(Some("กำลังสร้าง PDF…".into()));
+        busy.try_set(Some(
+            if format == Format::Pdf {
+                "กำลังสร้าง PDF…"
+            } else {
+                "กำลังสร้างไฟล์ Word…"
+            }
+            .into(),
+        ));
         next_frame().await;
         let result = async {
             let images = load_images(&d).await?;
+            if format == Format::Word {
+                let bytes = engine::docx(&d, images).await?;
+                let name = wording::pdf_file_name(&d).replace(".pdf", ".docx");
+                save_file(&bytes, &name, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+                return Ok(());
+            }
             // Measured from the request to the bytes (the engine works in its own thread).
             mark("prongsai:pdf:start");
             let bytes = engine::pdf(&d, images).await?;
@@ -77,6 +115,63 @@ fn download(st: AppState, busy: RwSignal<Option<String>>, error: RwSignal<String
         }
         busy.try_set(None);
     });
+}
+
+/// The year's other documents from this draft: the other rounds' reports (when results
+/// were kept for them), the measures published at the start of the year, and the next
+/// year's draft.
+fn year_documents(st: AppState, busy: RwSignal<Option<String>>, error: RwSignal<String>) -> impl IntoView {
+    let others =
+        move || st.shape(|d| d.rounds_with_results().into_iter().filter(|r| *r != d.report.round).collect::<Vec<_>>());
+    let next_year = move |_| {
+        st.saving.flush();
+        let next = st.draft.with_untracked(Draft::next_year);
+        let year = Digits::Thai.number(next.report.fiscal_year);
+        st.create(next);
+        go(st, 1);
+        st.toasts.say(format!(
+            "เริ่มร่างปีงบประมาณ {year} จากร่างเดิมแล้ว (มาตรการและผู้ลงนามคัดลอกมา ผลการดำเนินการว่าง) ร่างเดิมยังอยู่ครบในรายการร่าง"
+        ));
+    };
+    view! {
+        <h3>"เอกสารอื่นของปีนี้จากร่างเดียวกัน"</h3>
+        <div class="row">
+            {move || {
+                others()
+                    .into_iter()
+                    .map(|round| {
+                        let label = format!("ดาวน์โหลดรายงาน{}", Digits::Thai.apply(round.label()));
+                        view! {
+                            <button type="button" id=format!("download-round-{}", round_key(round)) disabled=move || busy.get().is_some() on:click=move |_| download(st, busy, error, move |d| d.for_round(round))>
+                                {label}
+                            </button>
+                        }
+                    })
+                    .collect_view()
+            }}
+            <button type="button" id="download-docx" disabled=move || busy.get().is_some() on:click=move |_| make_file(st, busy, error, |d| d, Format::Word)>
+                "ดาวน์โหลดไฟล์ Word (.docx)"
+            </button>
+            <button type="button" id="download-measures" disabled=move || busy.get().is_some() on:click=move |_| download(st, busy, error, |d| d.for_document(DocumentKind::Measures))>
+                "ดาวน์โหลดมาตรการ (ประกาศต้นปีงบประมาณ)"
+            </button>
+        </div>
+        <p class="hint">"ไฟล์ Word: เนื้อหาและลำดับเดียวกับ PDF ใช้แบบอักษร TH SarabunIT๙ ๑๖ พอยต์ สำหรับแก้ไขขั้นสุดท้ายนอกโปรแกรม (เช่น ถ้อยคำของผู้บริหาร หรือระบบสารบรรณอิเล็กทรอนิกส์ที่ต้องการไฟล์ Word) แผนภูมิไม่รวมอยู่ในไฟล์ Word (ตัวเลขอยู่ในตารางแล้ว)"</p>
+        <p class="hint">"มาตรการ: บันทึกขอความเห็นชอบ ผลการวิเคราะห์ ITA ประกาศของหน่วยงาน และตารางมาตรการโดยไม่มีผลการดำเนินการ สำหรับเผยแพร่ต้นปี"</p>
+        <div class="row">
+            <button type="button" id="start-next-year" on:click=next_year>"เริ่มปีงบประมาณถัดไปจากร่างนี้"</button>
+        </div>
+        <p class="hint">"สร้างร่างใหม่: คัดลอกหน่วยงาน ผู้ลงนาม และมาตรการ (ล้างผลการดำเนินการ ภาพ และวันที่) เลื่อนปี และย้ายคะแนน ITA ปีล่าสุดไปเป็นปีที่ประเมิน ร่างนี้ไม่เปลี่ยนแปลง"</p>
+    }
+}
+
+/// A round's key in element ids.
+fn round_key(round: Round) -> &'static str {
+    match round {
+        Round::SixMonths => "six",
+        Round::TwelveMonths => "twelve",
+        Round::Unspecified => "none",
+    }
 }
 
 /// One page as SVG, from the same layout the PDF is written from.
@@ -266,10 +361,11 @@ pub fn view(st: AppState) -> AnyView {
             <p class="file-name">"ชื่อไฟล์: " <strong>{move || st.draft.with(wording::pdf_file_name)}</strong></p>
             <div class="row">
                 <button type="button" class="big" id="show-preview" disabled=move || busy.get().is_some() on:click=show_preview>"ดูตัวอย่างเอกสาร"</button>
-                <button type="button" class="primary big" id="download-pdf" disabled=move || busy.get().is_some() on:click=move |_| download(st, busy, error)>
+                <button type="button" class="primary big" id="download-pdf" disabled=move || busy.get().is_some() on:click=move |_| download(st, busy, error, |d| d)>
                     "ดาวน์โหลด PDF"
                 </button>
             </div>
+            {year_documents(st, busy, error)}
             <p class="busy" role="status" aria-live="polite">{move || busy.get()}</p>
             <p class="error" role="alert">{move || error.get()}</p>
         </section>
