@@ -48,10 +48,10 @@ fn to_pdf(docx: &Path) -> PathBuf {
     pdf
 }
 
-/// The document's XML inside the .docx.
-fn document_xml(docx: &[u8]) -> String {
+/// A part's XML inside the .docx.
+fn part(docx: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a .docx is a zip");
-    let mut file = zip.by_name("word/document.xml").expect("word/document.xml");
+    let mut file = zip.by_name(name).expect(name);
     let mut xml = String::new();
     std::io::Read::read_to_string(&mut file, &mut xml).unwrap();
     xml
@@ -85,7 +85,9 @@ fn check(name: &str, d: &Draft) {
     let bytes = render_docx(d, &Images::new()).unwrap();
     let path = out_dir().join(format!("{name}.docx"));
     std::fs::write(&path, &bytes).unwrap();
-    let xml = document_xml(&bytes);
+    let xml = part(&bytes, "word/document.xml");
+    let fonts = part(&bytes, "word/fontTable.xml");
+    assert!(fonts.contains("w:name=\"TH SarabunIT๙\"><w:altName w:val=\"Sarabun\""), "Sarabun is the alternative");
     assert!(xml.contains("TH SarabunIT๙"), "the font is named");
     assert!(xml.contains("w:val=\"thaiDistribute\""), "justified Thai is distributed");
     assert!(!xml.contains("w:val=\"distribute\""));
