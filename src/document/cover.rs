@@ -117,7 +117,7 @@ pub fn closing(d: &Draft, images: &Images) -> Result<Section, DocError> {
         blocks.push(Block::Space(0.8 * CM));
     }
     let s = &d.signers;
-    let label = |role: SignerRole| s.get(role).map(|x| x.label_or(role)).unwrap_or_default();
+    let label = |role: SignerRole| s.label(role).unwrap_or_default();
     let mut sigs = vec![signature(&s.reporter, images, digits, "", Some(&label(SignerRole::Reporter)))?];
     if let Some(second) = &s.second {
         sigs.push(Block::Space(0.4 * CM));

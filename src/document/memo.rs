@@ -79,7 +79,7 @@ pub fn memo(d: &Draft, images: &Images) -> Result<Section, DocError> {
 
     // The reporter signs on the right half; a second signer below.
     let s = &d.signers;
-    let sign_line = |role: SignerRole| d.options.sign_lines.then(|| s.get(role).map(|x| x.label_or(role))).flatten();
+    let sign_line = |role: SignerRole| d.options.sign_lines.then(|| s.label(role)).flatten();
     blocks.push(right_half(signature(&s.reporter, images, digits, "", sign_line(SignerRole::Reporter).as_deref())?));
     if let Some(second) = &s.second {
         blocks.push(right_half(signature(second, images, digits, "", sign_line(SignerRole::Second).as_deref())?));

@@ -598,11 +598,6 @@ impl Signer {
     pub fn full_name(&self) -> String {
         [self.rank.trim(), self.name.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ")
     }
-
-    /// The word after the signing line: the signer's own, or the role's.
-    pub fn label_or(&self, role: SignerRole) -> String {
-        self.label.clone().unwrap_or_else(|| role.default_label().to_string())
-    }
 }
 
 impl Signers {
@@ -626,6 +621,13 @@ impl Signers {
             SignerRole::Clerk => Some(&mut self.clerk),
             SignerRole::Executive => Some(&mut self.executive),
         }
+    }
+
+    /// The word after `role`'s signing line: the signer's own, or the role's usual one
+    /// (`None` when nobody signs in that role).
+    pub fn label(&self, role: SignerRole) -> Option<String> {
+        let s = self.get(role)?;
+        Some(s.label.clone().unwrap_or_else(|| role.default_label().to_string()))
     }
 
     /// Every role with a signer present, in signing order.

@@ -36,18 +36,7 @@ fn measure_card(st: AppState, mid: String) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| Some(*i) != own)
-                .map(|(i, g)| {
-                    let title = crate::document::group_title(d, g);
-                    let n = Digits::Thai.number(i + 1);
-                    (
-                        g.id.clone(),
-                        if title.is_empty() {
-                            format!("กลุ่มที่ {n}")
-                        } else {
-                            format!("กลุ่มที่ {n}: {title}")
-                        },
-                    )
-                })
+                .map(|(i, g)| (g.id.clone(), group_label(i, &crate::document::group_title(d, g))))
                 .collect::<Vec<_>>()
         })
     };
@@ -112,23 +101,52 @@ fn measure_card(st: AppState, mid: String) -> impl IntoView {
 
 /// A folded card's one line: the measure's name and what it still lacks.
 fn measure_summary(st: AppState, mid: String) -> impl IntoView {
-    let paths: Vec<FieldPath> = SUMMARY_FIELDS.iter().map(|&f| FieldPath::Measure(mid.clone(), f)).collect();
-    let line = move || {
-        st.fields(&paths, |d| {
-            d.measure(&mid).map(|m| (m.name.trim().lines().next().unwrap_or_default().to_string(), m.missing()))
-        })
-    };
+    let line = measure_line(st, mid);
     view! {
         <p class="measure-summary">
             {move || {
-                let (name, missing) = line().unwrap_or_default();
-                let name = if name.is_empty() { "(ยังไม่มีชื่อ)".to_string() } else { name };
+                let (name, missing) = line();
                 view! {
                     <span class="name">{name}</span>
                     {completeness(&missing)}
                 }
             }}
         </p>
+    }
+}
+
+/// A measure's line in a folded card and the overview: the first line of its name (or that
+/// it has none) and what it lacks; re-run only by the fields it shows.
+fn measure_line(st: AppState, mid: String) -> impl Fn() -> (String, Vec<MeasureField>) + Clone + 'static {
+    let paths: Vec<FieldPath> = SUMMARY_FIELDS.iter().map(|&f| FieldPath::Measure(mid.clone(), f)).collect();
+    move || {
+        let (name, missing) = st
+            .fields(&paths, |d| {
+                d.measure(&mid).map(|m| (m.name.trim().lines().next().unwrap_or_default().to_string(), m.missing()))
+            })
+            .unwrap_or_default();
+        (if name.is_empty() { "(ยังไม่มีชื่อ)".to_string() } else { name }, missing)
+    }
+}
+
+/// A group's title as printed, re-run only by its heading and indicator.
+fn group_title_of(st: AppState, gid: String) -> impl Fn() -> String + Clone + 'static {
+    let paths =
+        [FieldPath::Group(gid.clone(), GroupField::Heading), FieldPath::Group(gid.clone(), GroupField::Indicator)];
+    move || {
+        st.fields(&paths, |d| {
+            d.measures.iter().find(|g| g.id == gid).map(|g| crate::document::group_title(d, g)).unwrap_or_default()
+        })
+    }
+}
+
+/// "กลุ่มที่ ๓: title" for the group at index `i` (the number alone without a title).
+fn group_label(i: usize, title: &str) -> String {
+    let n = Digits::Thai.number(i + 1);
+    if title.is_empty() {
+        format!("กลุ่มที่ {n}")
+    } else {
+        format!("กลุ่มที่ {n}: {title}")
     }
 }
 
@@ -208,19 +226,8 @@ fn group_card(st: AppState, gid: String) -> impl IntoView {
     }));
     let heading = FieldPath::Group(gid.clone(), GroupField::Heading);
     let indicator = FieldPath::Group(gid.clone(), GroupField::Indicator);
-    let title_fields = [heading.clone(), indicator.clone()];
-    let g3 = gid.clone();
-    let title = move || {
-        let heading = st.fields(&title_fields, |d| {
-            d.measures.iter().find(|g| g.id == g3).map(|g| crate::document::group_title(d, g)).unwrap_or_default()
-        });
-        let n = place.get().map(|(g, _)| Digits::Thai.number(g + 1)).unwrap_or_default();
-        if heading.is_empty() {
-            format!("กลุ่มที่ {n}")
-        } else {
-            format!("กลุ่มที่ {n}: {heading}")
-        }
-    };
+    let group_title = group_title_of(st, gid.clone());
+    let title = move || place.get().map(|(g, _)| group_label(g, &group_title())).unwrap_or_default();
     let ind = indicator.clone();
     let indicator_of = move || st.field(&ind, |d| d.text(&ind)).and_then(|t| t.parse::<u8>().ok());
     let (ga, gp, gm, gr) = (gid.clone(), gid.clone(), gid.clone(), gid.clone());
@@ -333,20 +340,14 @@ fn overview(st: AppState) -> impl IntoView {
             .into_iter()
             .enumerate()
             .map(|(gi, (gid, mids))| {
-                let title_paths = [FieldPath::Group(gid.clone(), GroupField::Heading), FieldPath::Group(gid.clone(), GroupField::Indicator)];
-                let title = move || {
-                    let t = st.fields(&title_paths, |d| d.measures.iter().find(|g| g.id == gid).map(|g| crate::document::group_title(d, g)).unwrap_or_default());
-                    let n = Digits::Thai.number(gi + 1);
-                    if t.is_empty() { format!("กลุ่มที่ {n}") } else { format!("กลุ่มที่ {n}: {t}") }
-                };
+                let group_title = group_title_of(st, gid);
+                let title = move || group_label(gi, &group_title());
                 let items = mids
                     .into_iter()
                     .map(|mid| {
                         n += 1;
                         let number = Digits::Thai.number(n);
-                        let paths: Vec<FieldPath> = SUMMARY_FIELDS.iter().map(|&f| FieldPath::Measure(mid.clone(), f)).collect();
-                        let m2 = mid.clone();
-                        let line = move || st.fields(&paths, |d| d.measure(&m2).map(|m| (m.name.trim().lines().next().unwrap_or_default().to_string(), m.missing())));
+                        let line = measure_line(st, mid.clone());
                         let go_to = move |_| {
                             st.outline.set(&mid, true);
                             crate::app::route::focus_field(&crate::app::state::field_id(&FieldPath::Measure(mid.clone(), MeasureField::Name)));
@@ -354,8 +355,7 @@ fn overview(st: AppState) -> impl IntoView {
                         view! {
                             <li>
                                 {move || {
-                                    let (name, missing) = line().unwrap_or_default();
-                                    let name = if name.is_empty() { "(ยังไม่มีชื่อ)".to_string() } else { name };
+                                    let (name, missing) = line();
                                     view! {
                                         <button type="button" class="link" on:click=go_to.clone()>{format!("{number}. {name}")}</button>
                                         " "

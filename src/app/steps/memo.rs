@@ -10,6 +10,11 @@ use crate::model::{FieldPath, Signer, SignerRole as Who};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// A signer's key as a part of element ids (`reviewers.0` → `reviewers-0`, as `field_id`).
+fn element_key(who: Who) -> String {
+    who.key().replace('.', "-")
+}
+
 /// Stores signature PNG bytes and points the signer at them.
 async fn set_signature(st: AppState, who: Who, png: Vec<u8>, say: bool) {
     let Some(id) = st.keep_image("sig", &png, "image/png").await else { return };
@@ -118,7 +123,7 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
             }
         });
     };
-    let upload_id = format!("sig-upload-{}", who.key().replace('.', "-"));
+    let upload_id = format!("sig-upload-{}", element_key(who));
     let upload = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -137,7 +142,7 @@ fn signature_pad(st: AppState, who: Who) -> impl IntoView {
     let current = move || st.shape(|d| d.signers.get(who).and_then(|s| s.signature.clone()));
     view! {
         <div class="signature">
-            <p class="label" id=format!("sig-label-{}", who.key().replace('.', "-"))>"ลายมือชื่อ"</p>
+            <p class="label" id=format!("sig-label-{}", element_key(who))>"ลายมือชื่อ"</p>
             {move || {
                 current()
                     .map(|id| {
@@ -193,7 +198,7 @@ fn signer_fields(
     let sign_lines = Memo::new(move |_| st.shape(|d| d.options.sign_lines));
     let label_shown = move || reports || sign_lines.get();
     view! {
-        <section class="card signer" id=format!("signer-{}", who.key().replace('.', "-"))>
+        <section class="card signer" id=format!("signer-{}", element_key(who))>
             <div class="card-head">
                 <h2>{move || title.get()}</h2>
                 {actions}
